@@ -1,0 +1,242 @@
+package dev.alertwire.delivery.channel;
+
+import dev.alertwire.domain.channel.HttpMethod;
+import dev.alertwire.domain.channel.KeyValue;
+import dev.alertwire.domain.channel.WebhookTemplate;
+import dev.alertwire.domain.delivery.Backoff;
+import dev.alertwire.domain.delivery.RetryPolicy;
+import dev.alertwire.domain.request.RequestRenderer;
+import dev.alertwire.domain.secret.SecretCipher;
+import dev.alertwire.domain.validation.FieldError;
+import dev.alertwire.domain.validation.InvalidInputException;
+import dev.alertwire.persistence.channel.AlertChannel;
+import dev.alertwire.persistence.channel.ChannelParameter;
+import dev.alertwire.persistence.channel.ChannelRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Creating, changing and removing alert channels: validation first, so bad input stores nothing. */
+@Stateless
+public class ChannelAdministration {
+  @Inject ChannelRepository channels;
+  @Inject RequestRenderer renderer;
+  @Inject SecretCipher cipher;
+  @Inject Clock clock;
+
+  public AlertChannel create(ChannelInput input) {
+    List<FieldError> errors = new ArrayList<>();
+    String name = required(input.name(), "name", 200, errors);
+    AlertChannel channel = new AlertChannel(name == null ? "" : name, clock.instant());
+    apply(channel, input, errors);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    channels.add(channel);
+    return channel;
+  }
+
+  public Optional<AlertChannel> update(String id, ChannelInput input) {
+    Optional<AlertChannel> found = channels.find(id);
+    found.ifPresent(
+        channel -> {
+          List<FieldError> errors = new ArrayList<>();
+          String name = required(input.name(), "name", 200, errors);
+          apply(channel, input, errors);
+          if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+          }
+          channel.rename(name);
+          channel.clearGoneFlag();
+          channel.touch(clock.instant());
+        });
+    return found;
+  }
+
+  public Optional<AlertChannel> find(String id) {
+    return channels.find(id);
+  }
+
+  public List<AlertChannel> all() {
+    return channels.all();
+  }
+
+  public boolean delete(String id) {
+    Optional<AlertChannel> found = channels.find(id);
+    found.ifPresent(channels::remove);
+    return found.isPresent();
+  }
+
+  private void apply(AlertChannel channel, ChannelInput in, List<FieldError> errors) {
+    String url = required(in.url(), "url", 4000, errors);
+    HttpMethod method = HttpMethod.POST;
+    if (in.method() != null && !in.method().isBlank()) {
+      method = HttpMethod.parse(in.method()).orElse(null);
+      if (method == null) {
+        errors.add(FieldError.of("method", "must be one of GET, POST, PUT, PATCH, HEAD, DELETE"));
+      }
+    }
+    if (url != null && !url.contains("{{")) {
+      checkLiteralUrl(url, errors);
+    }
+    List<KeyValue> headers = rows(in.headers(), "headers", errors);
+    List<KeyValue> query = rows(in.queryParameters(), "queryParameters", errors);
+    String body = in.template() == null ? "" : in.template();
+    if (body.length() > 512 * 1024) {
+      errors.add(FieldError.of("template", "must be at most 512 KiB"));
+    }
+    if (url != null) {
+      try {
+        // Compile even when the method is wrong, so one answer lists every problem.
+        renderer.validate(new WebhookTemplate(url, HttpMethod.POST, headers, query, body));
+      } catch (InvalidInputException e) {
+        errors.addAll(e.errors());
+      }
+    }
+    AlertChannel.SignatureScheme scheme = parseScheme(in.signatureScheme(), channel.signatureScheme(), errors);
+    RetryPolicy retry = retryPolicy(in, channel.retryPolicy(), errors);
+    Duration connect = timeout(in.connectTimeoutMs(), channel.connectTimeout(), "connectTimeoutMs", 60_000, errors);
+    Duration response = timeout(in.responseTimeoutMs(), channel.responseTimeout(), "responseTimeoutMs", 90_000, errors);
+    if (in.webhookSecret() != null && in.webhookSecret().length() > 500) {
+      errors.add(FieldError.of("webhookSecret", "must be at most 500 characters"));
+    }
+    if (!errors.isEmpty()) {
+      return;
+    }
+    channel.describeRequest(url, method, body, parameters(channel, headers, query));
+    channel.useSignatureScheme(scheme);
+    channel.retryWith(retry);
+    channel.timeouts(connect, response);
+    if (in.activated() != null) {
+      channel.activate(in.activated());
+    }
+    if (in.webhookSecret() != null) {
+      channel.replaceWebhookSecret(in.webhookSecret().isEmpty() ? null : cipher.encrypt(in.webhookSecret()));
+    }
+  }
+
+  /** Locked values are encrypted; a locked row sent without a value keeps the stored one of the same key. */
+  private List<ChannelParameter> parameters(AlertChannel channel, List<KeyValue> headers, List<KeyValue> query) {
+    List<ChannelParameter> result = new ArrayList<>();
+    addParameters(channel, ChannelParameter.Kind.HEADER, headers, result);
+    addParameters(channel, ChannelParameter.Kind.QUERY, query, result);
+    return result;
+  }
+
+  private void addParameters(
+      AlertChannel channel, ChannelParameter.Kind kind, List<KeyValue> rows, List<ChannelParameter> result) {
+    for (KeyValue row : rows) {
+      if (!row.locked()) {
+        result.add(new ChannelParameter(kind, row.key(), row.value(), false));
+      } else if (!row.value().isEmpty()) {
+        result.add(new ChannelParameter(kind, row.key(), cipher.encrypt(row.value()), true));
+      } else {
+        channel.parameters(kind).stream()
+            .filter(p -> p.locked() && p.name().equals(row.key()))
+            .findFirst()
+            .ifPresent(result::add);
+      }
+    }
+  }
+
+  private static List<KeyValue> rows(List<KeyValue> rows, String field, List<FieldError> errors) {
+    if (rows == null) {
+      return List.of();
+    }
+    if (rows.size() > 100) {
+      errors.add(FieldError.of(field, "at most 100 entries"));
+      return List.of();
+    }
+    List<KeyValue> result = new ArrayList<>();
+    for (int i = 0; i < rows.size(); i++) {
+      KeyValue row = rows.get(i);
+      if (row == null || row.key().isBlank()) {
+        errors.add(FieldError.of(field + "[" + i + "].key", "is required"));
+      } else if (row.key().length() > 500) {
+        errors.add(FieldError.of(field + "[" + i + "].key", "must be at most 500 characters"));
+      } else {
+        result.add(row);
+      }
+    }
+    return result;
+  }
+
+  private static void checkLiteralUrl(String url, List<FieldError> errors) {
+    try {
+      URI uri = URI.create(url.trim().replace(" ", "%20"));
+      String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("http") && !scheme.equals("https")) {
+        errors.add(FieldError.of("url", "must start with http:// or https://"));
+      } else if (uri.getHost() == null) {
+        errors.add(FieldError.of("url", "has no host"));
+      }
+    } catch (IllegalArgumentException e) {
+      errors.add(FieldError.of("url", "is not a valid URL"));
+    }
+  }
+
+  private static AlertChannel.SignatureScheme parseScheme(
+      String text, AlertChannel.SignatureScheme current, List<FieldError> errors) {
+    if (text == null || text.isBlank()) {
+      return current;
+    }
+    try {
+      return AlertChannel.SignatureScheme.valueOf(text.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      errors.add(FieldError.of("signatureScheme", "must be CHECKLY or STANDARD_WEBHOOKS"));
+      return current;
+    }
+  }
+
+  private static RetryPolicy retryPolicy(ChannelInput in, RetryPolicy current, List<FieldError> errors) {
+    int retries = in.maxRetries() == null ? current.maxRetries() : in.maxRetries();
+    long delayMs = in.retryDelayMs() == null ? current.delay().toMillis() : in.retryDelayMs();
+    Backoff backoff = current.backoff();
+    if (in.backoff() != null && !in.backoff().isBlank()) {
+      try {
+        backoff = Backoff.valueOf(in.backoff().trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        errors.add(FieldError.of("backoff", "must be FIXED or EXPONENTIAL"));
+      }
+    }
+    if (retries < 0 || retries > RetryPolicy.MAX_RETRIES_LIMIT) {
+      errors.add(FieldError.of("maxRetries", "must be between 0 and " + RetryPolicy.MAX_RETRIES_LIMIT));
+      return current;
+    }
+    if (delayMs < 0 || delayMs > Duration.ofHours(1).toMillis()) {
+      errors.add(FieldError.of("retryDelayMs", "must be between 0 and 3600000"));
+      return current;
+    }
+    return new RetryPolicy(retries, Duration.ofMillis(delayMs), backoff, current.maxDelay());
+  }
+
+  private static Duration timeout(Integer millis, Duration current, String field, int max, List<FieldError> errors) {
+    if (millis == null) {
+      return current;
+    }
+    if (millis < 100 || millis > max) {
+      errors.add(FieldError.of(field, "must be between 100 and " + max));
+      return current;
+    }
+    return Duration.ofMillis(millis);
+  }
+
+  private static String required(String value, String field, int max, List<FieldError> errors) {
+    if (value == null || value.isBlank()) {
+      errors.add(FieldError.of(field, "is required"));
+      return null;
+    }
+    if (value.length() > max) {
+      errors.add(FieldError.of(field, "must be at most " + max + " characters"));
+      return null;
+    }
+    return value.trim();
+  }
+}

@@ -1,0 +1,25 @@
+package dev.alertwire.delivery.channel;
+
+import dev.alertwire.domain.channel.KeyValue;
+import java.util.List;
+
+/**
+ * A channel as a client describes it, with the hosted product's field names. {@code webhookSecret}: null
+ * keeps the stored one, "" removes it. A locked header or query parameter sent without a value keeps its
+ * stored value, so clients can round-trip what they read (which never includes secret values).
+ */
+public record ChannelInput(
+    String name,
+    String url,
+    String method,
+    List<KeyValue> headers,
+    List<KeyValue> queryParameters,
+    String template,
+    String webhookSecret,
+    String signatureScheme,
+    Boolean activated,
+    Integer maxRetries,
+    Long retryDelayMs,
+    String backoff,
+    Integer connectTimeoutMs,
+    Integer responseTimeoutMs) {}

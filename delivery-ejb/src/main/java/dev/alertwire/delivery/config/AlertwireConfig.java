@@ -1,0 +1,66 @@
+package dev.alertwire.delivery.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import dev.alertwire.persistence.DatabaseSettings;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Settings from MicroProfile Config: environment variables (ALERTWIRE_DATA_DIR...) or system properties
+ * (alertwire.data.dir...). Defaults live in META-INF/microprofile-config.properties of the WAR.
+ */
+@ApplicationScoped
+public class AlertwireConfig {
+  @Inject
+  @ConfigProperty(name = "alertwire.master.key")
+  Optional<String> masterKey;
+
+  @Inject
+  @ConfigProperty(name = "alertwire.base.url")
+  Optional<String> baseUrl;
+
+  @Inject
+  @ConfigProperty(name = "alertwire.port", defaultValue = "8080")
+  int port;
+
+  @Inject
+  @ConfigProperty(name = "alertwire.delivery.max-concurrency", defaultValue = "64")
+  int maxConcurrency;
+
+  @Inject
+  @ConfigProperty(name = "alertwire.delivery.max-concurrency-per-channel", defaultValue = "8")
+  int maxConcurrencyPerChannel;
+
+  public Path dataDir() {
+    return DatabaseSettings.dataDir();
+  }
+
+  public String dbUrl() {
+    return DatabaseSettings.url();
+  }
+
+  /** An embedded H2 database can only be open in one JVM, so leases from an earlier run are void. */
+  public boolean singleInstanceDatabase() {
+    String dbUrl = dbUrl();
+    return dbUrl.startsWith("jdbc:h2:") && !dbUrl.contains("AUTO_SERVER=TRUE") && !dbUrl.startsWith("jdbc:h2:tcp:");
+  }
+
+  public Optional<String> masterKey() {
+    return masterKey.filter(k -> !k.isBlank());
+  }
+
+  /** Where users reach the app; used in links and the start-up message. */
+  public String baseUrl() {
+    return baseUrl.filter(u -> !u.isBlank()).orElse("http://localhost:" + port + "/").replaceFirst("/*$", "/");
+  }
+
+  public int maxConcurrency() {
+    return Math.max(1, maxConcurrency);
+  }
+
+  public int maxConcurrencyPerChannel() {
+    return Math.max(1, maxConcurrencyPerChannel);
+  }
+}

@@ -1,0 +1,147 @@
+package dev.alertwire.delivery.dispatch;
+
+import dev.alertwire.delivery.config.AlertwireConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Claims due deliveries and sends them, within a bound overall and per channel. It keeps no work of its
+ * own: everything it needs is read from the rows, so a restart or a second instance loses nothing.
+ */
+@ApplicationScoped
+public class DeliveryDispatcher {
+  private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class.getName());
+  /** Longer than any attempt can take (connect + response timeouts are bounded well below it). */
+  static final Duration LEASE = Duration.ofMinutes(2);
+
+  @Inject DeliveryClaims claims;
+  @Inject DeliveryPreparation preparation;
+  @Inject AttemptRecorder recorder;
+  @Inject HttpSender sender;
+  @Inject DeliveryScheduler scheduler;
+  @Inject AlertwireConfig config;
+  @Inject Clock clock;
+
+  private final String instanceId = UUID.randomUUID().toString();
+  private final AtomicBoolean running = new AtomicBoolean();
+  private final AtomicBoolean requested = new AtomicBoolean();
+  private final ConcurrentMap<String, AtomicInteger> inFlightPerChannel = new ConcurrentHashMap<>();
+  private Semaphore permits;
+
+  @PostConstruct
+  void init() {
+    permits = new Semaphore(config.maxConcurrency());
+  }
+
+  public String instanceId() {
+    return instanceId;
+  }
+
+  /** Sends whatever is due. Calls that arrive while a pass runs make it go round once more. */
+  public void dispatchDue() {
+    requested.set(true);
+    while (requested.get() && running.compareAndSet(false, true)) {
+      try {
+        requested.set(false);
+        while (claimAndSendBatch()) {
+          // keep going while whole batches were claimed
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Dispatch pass failed; the next wake-up retries it", e);
+      } finally {
+        running.set(false);
+      }
+    }
+    scheduleNextWakeUp();
+  }
+
+  /** @return true when the batch was full, so more may be due */
+  private boolean claimAndSendBatch() {
+    int free = permits.availablePermits();
+    if (free == 0) {
+      return false;
+    }
+    Instant now = clock.instant();
+    List<String> due = claims.due(now, free);
+    int claimed = 0;
+    for (String id : due) {
+      if (!permits.tryAcquire()) {
+        return false;
+      }
+      if (!claims.claim(id, instanceId, now, now.plus(LEASE))) {
+        permits.release();
+        continue;
+      }
+      claimed++;
+      start(id);
+    }
+    return claimed > 0 && due.size() == free;
+  }
+
+  private void start(String deliveryId) {
+    Optional<PreparedDelivery> prepared;
+    try {
+      prepared = preparation.prepare(deliveryId);
+    } catch (RuntimeException e) {
+      permits.release();
+      LOG.log(Level.WARNING, "Could not prepare delivery " + deliveryId + "; its lease will expire and it retries", e);
+      return;
+    }
+    if (prepared.isEmpty()) {
+      permits.release();
+      return;
+    }
+    PreparedDelivery p = prepared.get();
+    if (!p.isValid()) {
+      try {
+        recorder.recordInvalid(p);
+      } finally {
+        permits.release();
+      }
+      return;
+    }
+    AtomicInteger channelLoad = inFlightPerChannel.computeIfAbsent(p.channelId(), k -> new AtomicInteger());
+    channelLoad.incrementAndGet();
+    sender
+        .send(p.request(), p.connectTimeout(), p.responseTimeout())
+        .whenComplete(
+            (result, failure) -> {
+              try {
+                if (result != null) {
+                  recorder.record(p, result);
+                } else {
+                  LOG.log(Level.WARNING, "Send of delivery " + p.deliveryId() + " failed unexpectedly", failure);
+                }
+              } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not record an attempt of delivery " + p.deliveryId()
+                    + "; its lease will expire and it is attempted again", e);
+              } finally {
+                channelLoad.decrementAndGet();
+                permits.release();
+              }
+              dispatchDue();
+            });
+  }
+
+  private void scheduleNextWakeUp() {
+    try {
+      claims.nextWakeUp().ifPresent(scheduler::wakeAt);
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not read the next due delivery; the periodic sweep will", e);
+    }
+  }
+}

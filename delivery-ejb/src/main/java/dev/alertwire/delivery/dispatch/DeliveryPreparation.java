@@ -1,0 +1,77 @@
+package dev.alertwire.delivery.dispatch;
+
+import dev.alertwire.delivery.json.JsonValues;
+import dev.alertwire.delivery.render.ChannelRequests;
+import dev.alertwire.delivery.render.RenderContexts;
+import dev.alertwire.delivery.render.ResolvedChannel;
+import dev.alertwire.domain.secret.SecretRedactor;
+import dev.alertwire.domain.validation.InvalidInputException;
+import dev.alertwire.persistence.channel.AlertChannel;
+import dev.alertwire.persistence.channel.ChannelRepository;
+import dev.alertwire.persistence.delivery.Delivery;
+import dev.alertwire.persistence.delivery.DeliveryRepository;
+import dev.alertwire.persistence.event.AlertEvent;
+import dev.alertwire.persistence.event.EventRepository;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.util.Optional;
+
+/** Reads a claimed delivery with its event and channel and renders the request for this attempt. */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class DeliveryPreparation {
+  @Inject DeliveryRepository deliveries;
+  @Inject EventRepository events;
+  @Inject ChannelRepository channels;
+  @Inject RenderContexts contexts;
+  @Inject ChannelRequests requests;
+  @Inject Clock clock;
+
+  /** Empty when the delivery's channel no longer exists (it is then cancelled). */
+  public Optional<PreparedDelivery> prepare(String deliveryId) {
+    Delivery delivery = deliveries.find(deliveryId).orElse(null);
+    if (delivery == null || delivery.status().isFinished()) {
+      return Optional.empty();
+    }
+    Optional<AlertChannel> found = channels.find(delivery.channelId());
+    AlertEvent event = events.find(delivery.eventId()).orElse(null);
+    if (found.isEmpty() || event == null) {
+      delivery.finish(dev.alertwire.domain.delivery.DeliveryStatus.CANCELLED, clock.instant());
+      return Optional.empty();
+    }
+    AlertChannel channel = found.get();
+    ResolvedChannel resolved = requests.resolve(channel);
+    RenderContexts.RenderContext context = contexts.forEvent(JsonValues.parseObject(event.variablesJson()), null);
+    SecretRedactor redactor = requests.redactorFor(resolved, context);
+    int attempt = delivery.attempts() + 1;
+    try {
+      var request = requests.build(resolved, context, delivery.id(), event.occurredAt(), clock.instant());
+      return Optional.of(
+          new PreparedDelivery(
+              delivery.id(),
+              channel.id(),
+              attempt,
+              request,
+              null,
+              redactor,
+              channel.retryPolicy(),
+              channel.connectTimeout(),
+              channel.responseTimeout()));
+    } catch (InvalidInputException e) {
+      return Optional.of(
+          new PreparedDelivery(
+              delivery.id(),
+              channel.id(),
+              attempt,
+              null,
+              redactor.redact(e.getMessage()),
+              redactor,
+              channel.retryPolicy(),
+              channel.connectTimeout(),
+              channel.responseTimeout()));
+    }
+  }
+}

@@ -1,0 +1,33 @@
+package dev.alertwire.delivery.history;
+
+import dev.alertwire.persistence.delivery.Delivery;
+import dev.alertwire.persistence.delivery.DeliveryAttempt;
+import dev.alertwire.persistence.delivery.DeliveryFilter;
+import dev.alertwire.persistence.delivery.DeliveryRepository;
+import dev.alertwire.persistence.event.AlertEvent;
+import dev.alertwire.persistence.event.EventRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Optional;
+
+/** Reading the record of deliveries and attempts (already redacted when written). */
+@Stateless
+public class DeliveryHistory {
+  @Inject DeliveryRepository deliveries;
+  @Inject EventRepository events;
+
+  public record Page(List<Delivery> items, long total) {}
+
+  public record Detail(Delivery delivery, AlertEvent event, List<DeliveryAttempt> attempts) {}
+
+  public Page page(DeliveryFilter filter, int offset, int limit) {
+    return new Page(deliveries.page(filter, offset, limit), deliveries.count(filter));
+  }
+
+  public Optional<Detail> detail(String id) {
+    return deliveries
+        .find(id)
+        .map(d -> new Detail(d, events.find(d.eventId()).orElse(null), deliveries.attempts(d.id())));
+  }
+}

@@ -1,0 +1,22 @@
+package dev.alertwire.domain.delivery;
+
+/** Why an attempt got no HTTP response. */
+public enum ErrorClass {
+  TIMEOUT(true),
+  CONNECTION_REFUSED(true),
+  CONNECTION(true),
+  DNS(true),
+  TLS(true),
+  /** The request could not be built (bad URL, header with a line break): retrying cannot help. */
+  INVALID_REQUEST(false);
+
+  private final boolean transientFailure;
+
+  ErrorClass(boolean transientFailure) {
+    this.transientFailure = transientFailure;
+  }
+
+  public boolean isTransient() {
+    return transientFailure;
+  }
+}

@@ -1,0 +1,3 @@
+package dev.alertwire.domain.request;
+
+public record Header(String name, String value) {}

@@ -1,0 +1,219 @@
+package dev.alertwire.persistence.channel;
+
+import dev.alertwire.domain.channel.HttpMethod;
+import dev.alertwire.domain.delivery.Backoff;
+import dev.alertwire.domain.delivery.RetryPolicy;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A webhook alert channel. Secret values (the webhook secret and locked parameters) are stored encrypted;
+ * this entity never decrypts them itself.
+ */
+@Entity
+@Table(name = "alert_channel")
+public class AlertChannel {
+  public enum SignatureScheme {
+    /** x-checkly-signature, whenever a webhook secret is set. */
+    CHECKLY,
+    /** webhook-id / webhook-timestamp / webhook-signature, with a server-generated whsec_ secret. */
+    STANDARD_WEBHOOKS
+  }
+
+  @Id private String id;
+
+  @Column(nullable = false)
+  private String name;
+
+  @Column(nullable = false)
+  private String url;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private HttpMethod method;
+
+  @Column(name = "body_template")
+  private String bodyTemplate;
+
+  @Column(name = "webhook_secret")
+  private String encryptedWebhookSecret;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "signature_scheme", nullable = false)
+  private SignatureScheme signatureScheme = SignatureScheme.CHECKLY;
+
+  @Column(nullable = false)
+  private boolean activated = true;
+
+  @Column(name = "max_retries", nullable = false)
+  private int maxRetries = RetryPolicy.DEFAULT.maxRetries();
+
+  @Column(name = "retry_delay_ms", nullable = false)
+  private long retryDelayMs = RetryPolicy.DEFAULT.delay().toMillis();
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false)
+  private Backoff backoff = Backoff.FIXED;
+
+  @Column(name = "connect_timeout_ms", nullable = false)
+  private int connectTimeoutMs = 5_000;
+
+  @Column(name = "response_timeout_ms", nullable = false)
+  private int responseTimeoutMs = 30_000;
+
+  @Column(name = "gone_at")
+  private Long goneAt;
+
+  @Column(name = "created_at", nullable = false)
+  private long createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  private long updatedAt;
+
+  @Version private long version;
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "channel_parameter", joinColumns = @JoinColumn(name = "channel_id"))
+  @OrderColumn(name = "position")
+  private List<ChannelParameter> parameters = new ArrayList<>();
+
+  protected AlertChannel() {}
+
+  public AlertChannel(String name, Instant now) {
+    this.id = UUID.randomUUID().toString();
+    this.name = name;
+    this.createdAt = now.toEpochMilli();
+    this.updatedAt = createdAt;
+  }
+
+  public void describeRequest(String url, HttpMethod method, String bodyTemplate, List<ChannelParameter> parameters) {
+    this.url = url;
+    this.method = method;
+    this.bodyTemplate = bodyTemplate;
+    this.parameters.clear();
+    this.parameters.addAll(parameters);
+  }
+
+  public void rename(String name) {
+    this.name = name;
+  }
+
+  public void replaceWebhookSecret(String encrypted) {
+    this.encryptedWebhookSecret = encrypted;
+  }
+
+  public void useSignatureScheme(SignatureScheme scheme) {
+    this.signatureScheme = scheme;
+  }
+
+  public void retryWith(RetryPolicy policy) {
+    this.maxRetries = policy.maxRetries();
+    this.retryDelayMs = policy.delay().toMillis();
+    this.backoff = policy.backoff();
+  }
+
+  public void timeouts(Duration connect, Duration response) {
+    this.connectTimeoutMs = (int) connect.toMillis();
+    this.responseTimeoutMs = (int) response.toMillis();
+  }
+
+  public void activate(boolean activated) {
+    this.activated = activated;
+  }
+
+  /** The receiver answered 410 Gone: stop retrying and show the channel as flagged until it is edited. */
+  public void flagGone(Instant when) {
+    this.goneAt = when.toEpochMilli();
+  }
+
+  public void clearGoneFlag() {
+    this.goneAt = null;
+  }
+
+  public void touch(Instant now) {
+    this.updatedAt = now.toEpochMilli();
+  }
+
+  public RetryPolicy retryPolicy() {
+    return new RetryPolicy(maxRetries, Duration.ofMillis(retryDelayMs), backoff, RetryPolicy.DEFAULT.maxDelay());
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public HttpMethod method() {
+    return method;
+  }
+
+  public String bodyTemplate() {
+    return bodyTemplate == null ? "" : bodyTemplate;
+  }
+
+  public String encryptedWebhookSecret() {
+    return encryptedWebhookSecret;
+  }
+
+  public boolean hasWebhookSecret() {
+    return encryptedWebhookSecret != null;
+  }
+
+  public SignatureScheme signatureScheme() {
+    return signatureScheme;
+  }
+
+  public boolean activated() {
+    return activated;
+  }
+
+  public Duration connectTimeout() {
+    return Duration.ofMillis(connectTimeoutMs);
+  }
+
+  public Duration responseTimeout() {
+    return Duration.ofMillis(responseTimeoutMs);
+  }
+
+  public Instant goneAt() {
+    return goneAt == null ? null : Instant.ofEpochMilli(goneAt);
+  }
+
+  public Instant createdAt() {
+    return Instant.ofEpochMilli(createdAt);
+  }
+
+  public Instant updatedAt() {
+    return Instant.ofEpochMilli(updatedAt);
+  }
+
+  public List<ChannelParameter> parameters() {
+    return List.copyOf(parameters);
+  }
+
+  public List<ChannelParameter> parameters(ChannelParameter.Kind kind) {
+    return parameters.stream().filter(p -> p.kind() == kind).toList();
+  }
+}

@@ -1,0 +1,122 @@
+package dev.alertwire.persistence.delivery;
+
+import dev.alertwire.domain.delivery.ErrorClass;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One HTTP attempt of a delivery, as sent (secrets already redacted) and as answered. */
+@Entity
+@Table(name = "delivery_attempt")
+public class DeliveryAttempt {
+  @Id private String id;
+
+  @Column(name = "delivery_id", nullable = false)
+  private String deliveryId;
+
+  @Column(name = "attempt_number", nullable = false)
+  private int number;
+
+  @Column(name = "started_at", nullable = false)
+  private long startedAt;
+
+  @Column(name = "duration_ms", nullable = false)
+  private long durationMs;
+
+  @Column(name = "request_method")
+  private String requestMethod;
+
+  @Column(name = "request_url")
+  private String requestUrl;
+
+  @Column(name = "request_headers")
+  private String requestHeadersJson;
+
+  @Column(name = "request_body")
+  private String requestBody;
+
+  @Column(name = "response_status")
+  private Integer responseStatus;
+
+  @Column(name = "response_headers")
+  private String responseHeadersJson;
+
+  @Column(name = "response_body")
+  private String responseBody;
+
+  @Enumerated(EnumType.STRING)
+  @Column(name = "error_class")
+  private ErrorClass errorClass;
+
+  @Column(name = "error_message")
+  private String errorMessage;
+
+  @Column(name = "next_attempt_at")
+  private Long nextAttemptAt;
+
+  protected DeliveryAttempt() {}
+
+  /** The record as it will be stored; every text field must already be redacted by the caller. */
+  public record Details(
+      int number,
+      Instant startedAt,
+      long durationMs,
+      String requestMethod,
+      String requestUrl,
+      String requestHeadersJson,
+      String requestBody,
+      Integer responseStatus,
+      String responseHeadersJson,
+      String responseBody,
+      ErrorClass errorClass,
+      String errorMessage,
+      Instant nextAttemptAt) {}
+
+  public DeliveryAttempt(String deliveryId, Details d) {
+    this.id = UUID.randomUUID().toString();
+    this.deliveryId = deliveryId;
+    this.number = d.number();
+    this.startedAt = d.startedAt().toEpochMilli();
+    this.durationMs = d.durationMs();
+    this.requestMethod = d.requestMethod();
+    this.requestUrl = d.requestUrl();
+    this.requestHeadersJson = d.requestHeadersJson();
+    this.requestBody = d.requestBody();
+    this.responseStatus = d.responseStatus();
+    this.responseHeadersJson = d.responseHeadersJson();
+    this.responseBody = d.responseBody();
+    this.errorClass = d.errorClass();
+    this.errorMessage = d.errorMessage();
+    this.nextAttemptAt = d.nextAttemptAt() == null ? null : d.nextAttemptAt().toEpochMilli();
+  }
+
+  public Details details() {
+    return new Details(
+        number,
+        Instant.ofEpochMilli(startedAt),
+        durationMs,
+        requestMethod,
+        requestUrl,
+        requestHeadersJson,
+        requestBody,
+        responseStatus,
+        responseHeadersJson,
+        responseBody,
+        errorClass,
+        errorMessage,
+        nextAttemptAt == null ? null : Instant.ofEpochMilli(nextAttemptAt));
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String deliveryId() {
+    return deliveryId;
+  }
+}

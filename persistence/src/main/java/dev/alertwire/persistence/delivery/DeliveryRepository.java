@@ -1,0 +1,149 @@
+package dev.alertwire.persistence.delivery;
+
+import dev.alertwire.domain.delivery.DeliveryStatus;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Deliveries and their attempts; runs in the caller's transaction. */
+@ApplicationScoped
+public class DeliveryRepository {
+  static final List<DeliveryStatus> UNFINISHED =
+      List.of(DeliveryStatus.PENDING, DeliveryStatus.RETRYING, DeliveryStatus.RATE_LIMITED);
+
+  @PersistenceContext(unitName = "alertwire")
+  private EntityManager em;
+
+  public void add(Delivery delivery) {
+    em.persist(delivery);
+  }
+
+  public void addAttempt(DeliveryAttempt attempt) {
+    em.persist(attempt);
+  }
+
+  public Optional<Delivery> find(String id) {
+    return Optional.ofNullable(id == null ? null : em.find(Delivery.class, id));
+  }
+
+  /** Unfinished deliveries due now and not leased by a live attempt, oldest due first. */
+  public List<String> dueIds(Instant now, int limit) {
+    return em.createQuery(
+            "SELECT d.id FROM Delivery d WHERE d.status IN :unfinished AND d.nextAttemptAt <= :now"
+                + " AND (d.leaseUntil IS NULL OR d.leaseUntil < :now) ORDER BY d.nextAttemptAt",
+            String.class)
+        .setParameter("unfinished", UNFINISHED)
+        .setParameter("now", now.toEpochMilli())
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  /**
+   * Takes a lease on a due delivery with one conditional UPDATE: of two instances racing for the same row,
+   * exactly one sees an update count of 1. A lease that is not released (the instance died) expires.
+   */
+  public boolean claim(String id, String owner, Instant now, Instant leaseUntil) {
+    return em.createQuery(
+                "UPDATE Delivery d SET d.leaseOwner = :owner, d.leaseUntil = :until, d.version = d.version + 1"
+                    + " WHERE d.id = :id AND d.status IN :unfinished AND d.nextAttemptAt <= :now"
+                    + " AND (d.leaseUntil IS NULL OR d.leaseUntil < :now)")
+            .setParameter("owner", owner)
+            .setParameter("until", leaseUntil.toEpochMilli())
+            .setParameter("id", id)
+            .setParameter("unfinished", UNFINISHED)
+            .setParameter("now", now.toEpochMilli())
+            .executeUpdate()
+        == 1;
+  }
+
+  /** When the dispatcher next has something to do: the earliest due time or lease expiry. */
+  public Optional<Instant> nextWakeUp() {
+    Long due =
+        em.createQuery(
+                "SELECT MIN(d.nextAttemptAt) FROM Delivery d WHERE d.status IN :unfinished AND d.leaseUntil IS NULL",
+                Long.class)
+            .setParameter("unfinished", UNFINISHED)
+            .getSingleResult();
+    Long leaseEnd =
+        em.createQuery(
+                "SELECT MIN(d.leaseUntil) FROM Delivery d WHERE d.status IN :unfinished AND d.leaseUntil IS NOT NULL",
+                Long.class)
+            .setParameter("unfinished", UNFINISHED)
+            .getSingleResult();
+    if (due == null && leaseEnd == null) {
+      return Optional.empty();
+    }
+    long earliest = due == null ? leaseEnd : leaseEnd == null ? due : Math.min(due, leaseEnd);
+    return Optional.of(Instant.ofEpochMilli(earliest));
+  }
+
+  /** For a single-instance database (embedded H2): leases left by a previous run of this JVM are void. */
+  public int releaseAllLeases() {
+    return em.createQuery("UPDATE Delivery d SET d.leaseOwner = NULL, d.leaseUntil = NULL WHERE d.leaseUntil IS NOT NULL")
+        .executeUpdate();
+  }
+
+  public List<Delivery> page(DeliveryFilter filter, int offset, int limit) {
+    Map<String, Object> params = new HashMap<>();
+    TypedQuery<Delivery> query =
+        em.createQuery(
+            "SELECT d FROM Delivery d" + where(filter, params) + " ORDER BY d.createdAt DESC, d.id DESC",
+            Delivery.class);
+    params.forEach(query::setParameter);
+    return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  public long count(DeliveryFilter filter) {
+    Map<String, Object> params = new HashMap<>();
+    TypedQuery<Long> query = em.createQuery("SELECT COUNT(d) FROM Delivery d" + where(filter, params), Long.class);
+    params.forEach(query::setParameter);
+    return query.getSingleResult();
+  }
+
+  public List<DeliveryAttempt> attempts(String deliveryId) {
+    return em.createQuery(
+            "SELECT a FROM DeliveryAttempt a WHERE a.deliveryId = :id ORDER BY a.number", DeliveryAttempt.class)
+        .setParameter("id", deliveryId)
+        .getResultList();
+  }
+
+  private static String where(DeliveryFilter f, Map<String, Object> params) {
+    List<String> clauses = new ArrayList<>();
+    if (f.channelId() != null) {
+      clauses.add("d.channelId = :channelId");
+      params.put("channelId", f.channelId());
+    }
+    if (f.status() != null) {
+      clauses.add("d.status = :status");
+      params.put("status", f.status());
+    }
+    if (f.from() != null) {
+      clauses.add("d.createdAt >= :from");
+      params.put("from", f.from().toEpochMilli());
+    }
+    if (f.to() != null) {
+      clauses.add("d.createdAt < :to");
+      params.put("to", f.to().toEpochMilli());
+    }
+    if (f.checkId() != null || f.alertType() != null) {
+      StringBuilder sub = new StringBuilder("d.eventId IN (SELECT e.id FROM AlertEvent e WHERE 1 = 1");
+      if (f.checkId() != null) {
+        sub.append(" AND e.checkId = :checkId");
+        params.put("checkId", f.checkId());
+      }
+      if (f.alertType() != null) {
+        sub.append(" AND e.alertType = :alertType");
+        params.put("alertType", f.alertType());
+      }
+      clauses.add(sub.append(")").toString());
+    }
+    return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
+  }
+}

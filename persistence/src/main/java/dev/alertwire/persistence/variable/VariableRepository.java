@@ -1,0 +1,35 @@
+package dev.alertwire.persistence.variable;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class VariableRepository {
+  @PersistenceContext(unitName = "alertwire")
+  private EntityManager em;
+
+  public void add(Variable variable) {
+    em.persist(variable);
+  }
+
+  public List<Variable> inScope(String scope) {
+    return em.createQuery("SELECT v FROM Variable v WHERE v.scope = :scope ORDER BY v.key", Variable.class)
+        .setParameter("scope", scope)
+        .getResultList();
+  }
+
+  public Optional<Variable> find(String scope, String key) {
+    return em.createQuery("SELECT v FROM Variable v WHERE v.scope = :scope AND v.key = :key", Variable.class)
+        .setParameter("scope", scope)
+        .setParameter("key", key)
+        .getResultStream()
+        .findFirst();
+  }
+
+  public void remove(Variable variable) {
+    em.remove(variable);
+  }
+}

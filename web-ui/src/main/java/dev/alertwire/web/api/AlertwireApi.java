@@ -1,0 +1,8 @@
+package dev.alertwire.web.api;
+
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+
+/** The REST API lives under /api; versions are in the resource paths (/api/v1/...). */
+@ApplicationPath("/api")
+public class AlertwireApi extends Application {}

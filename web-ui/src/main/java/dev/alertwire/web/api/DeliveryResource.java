@@ -1,0 +1,173 @@
+package dev.alertwire.web.api;
+
+import dev.alertwire.delivery.history.DeliveryHistory;
+import dev.alertwire.domain.delivery.DeliveryStatus;
+import dev.alertwire.domain.validation.InvalidInputException;
+import dev.alertwire.persistence.delivery.Delivery;
+import dev.alertwire.persistence.delivery.DeliveryAttempt;
+import dev.alertwire.persistence.delivery.DeliveryFilter;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+
+@Path("v1/deliveries")
+@Produces(MediaType.APPLICATION_JSON)
+public class DeliveryResource {
+  private static final int MAX_PAGE_SIZE = 200;
+
+  @Inject DeliveryHistory history;
+
+  @GET
+  public String list(
+      @QueryParam("channelId") String channelId,
+      @QueryParam("checkId") String checkId,
+      @QueryParam("alertType") String alertType,
+      @QueryParam("status") String status,
+      @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @QueryParam("page") @DefaultValue("1") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    if (page < 1) {
+      throw new InvalidInputException("page", "must be 1 or more");
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+    }
+    DeliveryFilter filter =
+        new DeliveryFilter(
+            blankToNull(channelId), blankToNull(checkId), blankToNull(alertType), status(status),
+            instant("from", from), instant("to", to));
+    DeliveryHistory.Page result = history.page(filter, (page - 1) * size, size);
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    result.items().forEach(d -> items.add(summary(d)));
+    return Json.createObjectBuilder()
+        .add("items", items)
+        .add("total", result.total())
+        .add("page", page)
+        .add("size", size)
+        .build()
+        .toString();
+  }
+
+  @GET
+  @Path("{id}")
+  public Response get(@PathParam("id") String id) {
+    return history
+        .detail(id)
+        .map(
+            detail -> {
+              JsonObjectBuilder o = summary(detail.delivery());
+              JsonArrayBuilder attempts = Json.createArrayBuilder();
+              detail.attempts().forEach(a -> attempts.add(attempt(a)));
+              o.add("attempts", attempts);
+              return Response.ok(o.build().toString()).build();
+            })
+        .orElseGet(() -> Problem.of(404, "Not found", "No delivery with id " + id));
+  }
+
+  static JsonObjectBuilder summary(Delivery d) {
+    JsonObjectBuilder o =
+        Json.createObjectBuilder()
+            .add("id", d.id())
+            .add("eventId", d.eventId())
+            .add("channelName", d.channelName())
+            .add("kind", d.kind().name())
+            .add("status", d.status().name())
+            .add("attemptCount", d.attempts())
+            .add("created", d.createdAt().toString());
+    addNullable(o, "channelId", d.channelId());
+    addNullable(o, "nextAttemptAt", d.nextAttemptAt() == null ? null : d.nextAttemptAt().toString());
+    addNullable(o, "finished", d.finishedAt() == null ? null : d.finishedAt().toString());
+    if (d.lastStatus() != null) {
+      o.add("lastResponseStatus", d.lastStatus());
+    } else {
+      o.addNull("lastResponseStatus");
+    }
+    addNullable(o, "lastError", d.lastError());
+    return o;
+  }
+
+  private static JsonObjectBuilder attempt(DeliveryAttempt attempt) {
+    DeliveryAttempt.Details a = attempt.details();
+    JsonObjectBuilder request = Json.createObjectBuilder();
+    addNullable(request, "method", a.requestMethod());
+    addNullable(request, "url", a.requestUrl());
+    request.add("headers", a.requestHeadersJson() == null ? JsonValue.EMPTY_JSON_ARRAY : parse(a.requestHeadersJson()));
+    addNullable(request, "body", a.requestBody());
+    JsonObjectBuilder o =
+        Json.createObjectBuilder()
+            .add("number", a.number())
+            .add("startedAt", a.startedAt().toString())
+            .add("durationMs", a.durationMs())
+            .add("request", request);
+    if (a.responseStatus() != null) {
+      o.add(
+          "response",
+          Json.createObjectBuilder()
+              .add("status", a.responseStatus())
+              .add("headers", a.responseHeadersJson() == null ? JsonValue.EMPTY_JSON_OBJECT : parse(a.responseHeadersJson()))
+              .add("body", a.responseBody() == null ? "" : a.responseBody()));
+    } else {
+      o.addNull("response");
+    }
+    if (a.errorClass() != null) {
+      o.add("error", Json.createObjectBuilder().add("class", a.errorClass().name()).add("message", a.errorMessage() == null ? "" : a.errorMessage()));
+    }
+    addNullable(o, "nextAttemptAt", a.nextAttemptAt() == null ? null : a.nextAttemptAt().toString());
+    return o;
+  }
+
+  private static JsonValue parse(String json) {
+    try (var reader = Json.createReader(new StringReader(json))) {
+      return reader.readValue();
+    }
+  }
+
+  private static void addNullable(JsonObjectBuilder o, String key, String value) {
+    if (value == null) {
+      o.addNull(key);
+    } else {
+      o.add(key, value);
+    }
+  }
+
+  private static DeliveryStatus status(String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return DeliveryStatus.valueOf(text.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException("status", "must be one of pending, rate_limited, retrying, succeeded, failed, superseded, cancelled");
+    }
+  }
+
+  private static Instant instant(String field, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Instant.parse(text.trim());
+    } catch (DateTimeParseException e) {
+      throw new InvalidInputException(field, "must be an ISO-8601 instant such as 2026-06-15T12:00:00Z");
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}

@@ -1,0 +1,107 @@
+package dev.alertwire.web.api;
+
+import dev.alertwire.domain.channel.KeyValue;
+import dev.alertwire.domain.validation.FieldError;
+import dev.alertwire.domain.validation.InvalidInputException;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParsingException;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Reads request bodies with errors that say where and what, instead of a bare 400. */
+final class JsonBodies {
+  private JsonBodies() {}
+
+  static JsonObject object(String body) {
+    if (body == null || body.isBlank()) {
+      throw new InvalidInputException("body", "a JSON object is required");
+    }
+    try (var reader = Json.createReader(new StringReader(body))) {
+      JsonValue value = reader.readValue();
+      if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+        throw new InvalidInputException("body", "must be a JSON object");
+      }
+      return value.asJsonObject();
+    } catch (JsonParsingException e) {
+      var at = e.getLocation();
+      throw new InvalidInputException(
+          List.of(new FieldError("body", "malformed JSON", (int) at.getLineNumber(), (int) at.getColumnNumber())));
+    } catch (JsonException e) {
+      throw new InvalidInputException("body", "malformed JSON");
+    }
+  }
+
+  static String string(JsonObject o, String field) {
+    JsonValue v = o.get(field);
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (v instanceof JsonString s) {
+      return s.getString();
+    }
+    throw new InvalidInputException(field, "must be a string");
+  }
+
+  static Boolean bool(JsonObject o, String field) {
+    JsonValue v = o.get(field);
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (v.getValueType() == JsonValue.ValueType.TRUE || v.getValueType() == JsonValue.ValueType.FALSE) {
+      return v.getValueType() == JsonValue.ValueType.TRUE;
+    }
+    throw new InvalidInputException(field, "must be true or false");
+  }
+
+  static Long number(JsonObject o, String field) {
+    JsonValue v = o.get(field);
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (v instanceof JsonNumber n && n.isIntegral()) {
+      try {
+        return n.longValueExact();
+      } catch (ArithmeticException e) {
+        throw new InvalidInputException(field, "is too large");
+      }
+    }
+    throw new InvalidInputException(field, "must be a whole number");
+  }
+
+  static Integer integer(JsonObject o, String field) {
+    Long n = number(o, field);
+    if (n != null && (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE)) {
+      throw new InvalidInputException(field, "is out of range");
+    }
+    return n == null ? null : n.intValue();
+  }
+
+  /** {@code [{key, value, locked}]}, as the hosted product's API sends headers and query parameters. */
+  static List<KeyValue> keyValues(JsonObject o, String field) {
+    JsonValue v = o.get(field);
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (!(v instanceof JsonArray array)) {
+      throw new InvalidInputException(field, "must be an array of {key, value} objects");
+    }
+    List<KeyValue> rows = new ArrayList<>();
+    for (int i = 0; i < array.size(); i++) {
+      String at = field + "[" + i + "]";
+      if (array.get(i).getValueType() != JsonValue.ValueType.OBJECT) {
+        throw new InvalidInputException(at, "must be a {key, value} object");
+      }
+      JsonObject row = array.getJsonObject(i);
+      Boolean locked = bool(row, "locked");
+      rows.add(new KeyValue(string(row, "key"), string(row, "value"), locked != null && locked));
+    }
+    return rows;
+  }
+}

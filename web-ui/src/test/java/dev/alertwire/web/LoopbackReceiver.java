@@ -1,0 +1,92 @@
+package dev.alertwire.web;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A real HTTP receiver on 127.0.0.1 for tests: records every request and answers with the statuses queued
+ * by the test (then 200).
+ */
+public final class LoopbackReceiver implements AutoCloseable {
+  public record Received(String method, String path, Map<String, String> headers, byte[] body) {
+    public String header(String name) {
+      return headers.get(name.toLowerCase());
+    }
+
+    public String bodyText() {
+      return new String(body, StandardCharsets.UTF_8);
+    }
+  }
+
+  public record Answer(int status, Map<String, String> headers) {}
+
+  private final HttpServer server;
+  private final List<Received> received = new CopyOnWriteArrayList<>();
+  private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+
+  public LoopbackReceiver() throws IOException {
+    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    server.createContext(
+        "/",
+        exchange -> {
+          Map<String, String> headers = new TreeMap<>();
+          exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
+          byte[] body = exchange.getRequestBody().readAllBytes();
+          received.add(
+              new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
+          Answer answer = answers.poll();
+          int status = answer == null ? 200 : answer.status();
+          if (answer != null) {
+            answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
+          }
+          byte[] reply = ("{\"received\":" + received.size() + "}").getBytes(StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(status, reply.length);
+          exchange.getResponseBody().write(reply);
+          exchange.close();
+        });
+    server.start();
+  }
+
+  public String url(String path) {
+    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+  }
+
+  public void answer(int status) {
+    answers.add(new Answer(status, Map.of()));
+  }
+
+  public void answer(int status, Map<String, String> headers) {
+    answers.add(new Answer(status, headers));
+  }
+
+  public List<Received> received() {
+    return new ArrayList<>(received);
+  }
+
+  /** Waits until {@code count} requests arrived, or fails after {@code timeout}. */
+  public List<Received> await(int count, Duration timeout) throws InterruptedException {
+    long end = System.nanoTime() + timeout.toNanos();
+    while (received.size() < count && System.nanoTime() < end) {
+      Thread.sleep(50);
+    }
+    if (received.size() < count) {
+      throw new AssertionError("expected " + count + " requests within " + timeout + ", got " + received.size());
+    }
+    return received();
+  }
+
+  @Override
+  public void close() {
+    server.stop(0);
+  }
+}
