@@ -1,0 +1,106 @@
+package dev.alertwire.domain.request;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.alertwire.domain.channel.HttpMethod;
+import dev.alertwire.domain.channel.KeyValue;
+import dev.alertwire.domain.channel.WebhookTemplate;
+import dev.alertwire.domain.template.TemplateEngine;
+import dev.alertwire.domain.validation.FieldError;
+import dev.alertwire.domain.validation.InvalidInputException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RequestRendererTest {
+  private final RequestRenderer renderer = new RequestRenderer(new TemplateEngine());
+
+  private OutgoingRequest render(WebhookTemplate t, Map<String, Object> context) {
+    return renderer.render(t, context);
+  }
+
+  @Test
+  void rendersEveryPartWithTheSameContext() {
+    var t =
+        new WebhookTemplate(
+            "{{BASE}}/rest/api/3/issue",
+            HttpMethod.POST,
+            List.of(KeyValue.plain("X-Check", "{{CHECK_NAME}}")),
+            List.of(KeyValue.plain("name", "{{CHECK_NAME}}")),
+            "{\"summary\":\"{{CHECK_NAME}}\"}");
+    OutgoingRequest r = render(t, Map.of("BASE", "https://jira.example.com", "CHECK_NAME", "Home page"));
+    assertEquals("https://jira.example.com/rest/api/3/issue?name=Home%20page", r.uri().toString());
+    assertEquals("Home page", r.header("X-Check").orElseThrow());
+    assertEquals("{\"summary\":\"Home page\"}", r.body());
+    assertEquals("application/json", r.header("Content-Type").orElseThrow());
+  }
+
+  @Test
+  void encodesIllegalCharactersWithoutDoubleEncoding() {
+    var t = new WebhookTemplate("https://api.trello.com/1/cards?idList=5b&name={{{CHECK_NAME}}}&already=a%20b", HttpMethod.POST, null, null, "");
+    OutgoingRequest r = render(t, Map.of("CHECK_NAME", "Prüfung läuft"));
+    assertEquals("https://api.trello.com/1/cards?idList=5b&name=Pr%C3%BCfung%20l%C3%A4uft&already=a%20b", r.uri().toString());
+  }
+
+  @Test
+  void appendsQueryParametersToAnExistingQuery() {
+    var t = new WebhookTemplate("https://x.example/p?a=1", HttpMethod.GET, null, List.of(KeyValue.plain("b", "x&y=z")), "");
+    assertEquals("https://x.example/p?a=1&b=x%26y%3Dz", render(t, Map.of()).uri().toString());
+  }
+
+  @Test
+  void urlCredentialsBecomeBasicAuthAndLeaveTheUrl() {
+    var t = new WebhookTemplate("https://{{OPSGENIE_API_KEY}}@api.opsgenie.com/v2/alerts", HttpMethod.POST, null, null, "{}");
+    OutgoingRequest r = render(t, Map.of("OPSGENIE_API_KEY", "abc-123"));
+    assertEquals("https://api.opsgenie.com/v2/alerts", r.uri().toString());
+    String expected = "Basic " + Base64.getEncoder().encodeToString("abc-123:".getBytes(StandardCharsets.UTF_8));
+    assertEquals(expected, r.header("Authorization").orElseThrow());
+  }
+
+  @Test
+  void getAndHeadSendNoBody() {
+    var t = new WebhookTemplate("https://x.example/", HttpMethod.GET, null, null, "{\"a\":1}");
+    OutgoingRequest r = render(t, Map.of());
+    assertEquals("", r.body());
+    assertTrue(r.header("Content-Type").isEmpty());
+  }
+
+  @Test
+  void explicitContentTypeWins() {
+    var t = new WebhookTemplate("https://x.example/", HttpMethod.PUT, List.of(KeyValue.plain("content-type", "text/plain")), null, "hi");
+    OutgoingRequest r = render(t, Map.of());
+    assertEquals(1, r.headers().stream().filter(h -> h.name().equalsIgnoreCase("content-type")).count());
+  }
+
+  @Test
+  void headerWithLineBreakFromAVariableIsRefused() {
+    var t = new WebhookTemplate("https://x.example/", HttpMethod.POST, List.of(KeyValue.plain("X-Name", "{{{NAME}}}")), null, "");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> render(t, Map.of("NAME", "a\r\nX-Evil: 1")));
+    assertEquals("headers[0].value", e.errors().get(0).field());
+  }
+
+  @Test
+  void urlWithoutHostOrWithBadSchemeIsRefused() {
+    for (String url : List.of("{{BASE}}/path", "ftp://x.example/", "https:///nohost")) {
+      var t = new WebhookTemplate(url, HttpMethod.POST, null, null, "");
+      InvalidInputException e = assertThrows(InvalidInputException.class, () -> render(t, Map.of()), url);
+      assertEquals("url", e.errors().get(0).field(), url);
+    }
+  }
+
+  @Test
+  void templateErrorsAreReportedPerFieldWithPosition() {
+    var t = new WebhookTemplate("https://x.example/{{#if", HttpMethod.POST, null, null, "{\n  \"a\": {{#each X}}\n}");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> renderer.validate(t));
+    List<String> fields = e.errors().stream().map(FieldError::field).toList();
+    assertEquals(List.of("url", "template"), fields);
+    FieldError body = e.errors().get(1);
+    assertTrue(body.line() >= 2, "line of the body error: " + body);
+    assertFalse(body.message().isBlank());
+  }
+}

@@ -1,0 +1,41 @@
+package dev.alertwire.domain.secret;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SecretRedactorTest {
+  private final SecretRedactor redactor =
+      new SecretRedactor(new LinkedHashMap<>(Map.of("k3y with spaces&more", "{{API_KEY}}", "hunter2hunter2", "********")));
+
+  @Test
+  void replacesSecretsInsideLongerText() {
+    assertEquals("Authorization: GenieKey {{API_KEY}}!", redactor.redact("Authorization: GenieKey k3y with spaces&more!"));
+  }
+
+  @Test
+  void replacesUrlEncodedAndHtmlEscapedForms() {
+    assertEquals("https://x/?key={{API_KEY}}", redactor.redact("https://x/?key=k3y%20with%20spaces%26more"));
+    assertEquals("https://x/?key={{API_KEY}}", redactor.redact("https://x/?key=k3y+with+spaces%26more"));
+    assertEquals("{\"k\":\"{{API_KEY}}\"}", redactor.redact("{\"k\":\"k3y with spaces&amp;more\"}"));
+  }
+
+  @Test
+  void basicCredentialsAreDecodedBeforeRedaction() {
+    String basic = "Basic " + Base64.getEncoder().encodeToString("user:hunter2hunter2".getBytes(StandardCharsets.UTF_8));
+    String shown = redactor.redactHeader("Authorization", basic);
+    assertFalse(shown.contains(basic.substring(6)));
+    assertEquals("Basic <base64 of user:********>", shown);
+  }
+
+  @Test
+  void leavesShortValuesAloneSoTheRecordStaysReadable() {
+    SecretRedactor tiny = new SecretRedactor(Map.of("1", "{{ONE}}"));
+    assertEquals("status 1", tiny.redact("status 1"));
+  }
+}
