@@ -1,5 +1,6 @@
 package dev.alertwire.delivery.channel;
 
+import dev.alertwire.delivery.variable.VariableAdministration;
 import dev.alertwire.domain.channel.HttpMethod;
 import dev.alertwire.domain.channel.KeyValue;
 import dev.alertwire.domain.channel.WebhookTemplate;
@@ -107,6 +108,11 @@ public class ChannelAdministration {
     if (in.webhookSecret() != null && in.webhookSecret().length() > 500) {
       errors.add(FieldError.of("webhookSecret", "must be at most 500 characters"));
     }
+    if (in.webhookSecret() != null
+        && !in.webhookSecret().isEmpty()
+        && in.webhookSecret().length() < VariableAdministration.MIN_SECRET_LENGTH) {
+      errors.add(FieldError.of("webhookSecret", "must be at least " + VariableAdministration.MIN_SECRET_LENGTH + " characters"));
+    }
     if (!errors.isEmpty()) {
       return;
     }
@@ -161,6 +167,8 @@ public class ChannelAdministration {
         errors.add(FieldError.of(field + "[" + i + "].key", "is required"));
       } else if (row.key().length() > 500) {
         errors.add(FieldError.of(field + "[" + i + "].key", "must be at most 500 characters"));
+      } else if (row.locked() && !row.value().isEmpty() && row.value().length() < VariableAdministration.MIN_SECRET_LENGTH) {
+        errors.add(FieldError.of(field + "[" + i + "].value", "a locked value must be at least " + VariableAdministration.MIN_SECRET_LENGTH + " characters"));
       } else {
         result.add(row);
       }

@@ -3,7 +3,7 @@ package dev.alertwire.domain.request;
 import java.nio.charset.StandardCharsets;
 
 /** Percent-encoding for rendered URLs, without touching what is already encoded. */
-final class UrlEncoding {
+public final class UrlEncoding {
   private static final String UNRESERVED = "-._~";
   private static final String RESERVED = ":/?#[]@!$&'()*+,;=";
 
@@ -13,7 +13,7 @@ final class UrlEncoding {
    * Encodes every character that may not appear in a URL (spaces, non-ASCII, quotes, braces...). A '%'
    * followed by two hex digits is an existing escape and stays as it is.
    */
-  static String encodeIllegal(String url) {
+  public static String encodeIllegal(String url) {
     StringBuilder out = new StringBuilder(url.length() + 16);
     for (int i = 0; i < url.length(); ) {
       int cp = url.codePointAt(i);
@@ -31,7 +31,7 @@ final class UrlEncoding {
   }
 
   /** Encodes a query parameter name or value completely (RFC 3986 unreserved characters stay). */
-  static String encodeComponent(String text) {
+  public static String encodeComponent(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);

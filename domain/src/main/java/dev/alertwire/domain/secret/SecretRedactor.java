@@ -1,5 +1,6 @@
 package dev.alertwire.domain.secret;
 
+import dev.alertwire.domain.request.UrlEncoding;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -71,14 +72,19 @@ public final class SecretRedactor {
     return redact(value);
   }
 
+  /**
+   * Every form a rendered secret can take on its way into a request: as is or HTML-escaped by {{...}}, then
+   * as is, with illegal URL characters encoded, fully encoded as a query value, form-encoded, or base64.
+   */
   private static List<String> formsOf(String value) {
     List<String> forms = new ArrayList<>();
-    forms.add(value);
-    String formEncoded = URLEncoder.encode(value, StandardCharsets.UTF_8);
-    forms.add(formEncoded);
-    forms.add(formEncoded.replace("+", "%20"));
-    forms.add(htmlEscaped(value));
-    forms.add(Base64.getEncoder().encodeToString(value.getBytes(StandardCharsets.UTF_8)));
+    for (String base : List.of(value, htmlEscaped(value))) {
+      forms.add(base);
+      forms.add(UrlEncoding.encodeIllegal(base));
+      forms.add(UrlEncoding.encodeComponent(base));
+      forms.add(URLEncoder.encode(base, StandardCharsets.UTF_8));
+      forms.add(Base64.getEncoder().encodeToString(base.getBytes(StandardCharsets.UTF_8)));
+    }
     return forms.stream().distinct().toList();
   }
 

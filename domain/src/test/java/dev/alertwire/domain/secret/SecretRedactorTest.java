@@ -23,6 +23,9 @@ class SecretRedactorTest {
     assertEquals("https://x/?key={{API_KEY}}", redactor.redact("https://x/?key=k3y%20with%20spaces%26more"));
     assertEquals("https://x/?key={{API_KEY}}", redactor.redact("https://x/?key=k3y+with+spaces%26more"));
     assertEquals("{\"k\":\"{{API_KEY}}\"}", redactor.redact("{\"k\":\"k3y with spaces&amp;more\"}"));
+    // {{KEY}} in a URL: HTML-escaped by the template, then its spaces encoded on the way into the URL
+    assertEquals("https://x/?k={{API_KEY}}", redactor.redact("https://x/?k=k3y%20with%20spaces&amp;more"));
+    assertEquals("https://x/?k={{API_KEY}}", redactor.redact("https://x/?k=k3y%20with%20spaces%26amp%3Bmore"));
   }
 
   @Test

@@ -1,0 +1,99 @@
+package dev.alertwire.delivery.preview;
+
+import dev.alertwire.delivery.config.AlertwireConfig;
+import dev.alertwire.delivery.render.ChannelRequests;
+import dev.alertwire.delivery.render.RenderContexts;
+import dev.alertwire.delivery.render.ResolvedChannel;
+import dev.alertwire.domain.channel.HttpMethod;
+import dev.alertwire.domain.channel.KeyValue;
+import dev.alertwire.domain.channel.WebhookTemplate;
+import dev.alertwire.domain.event.SampleEvents;
+import dev.alertwire.domain.secret.SecretRedactor;
+import dev.alertwire.domain.validation.FieldError;
+import dev.alertwire.domain.validation.InvalidInputException;
+import dev.alertwire.persistence.channel.AlertChannel;
+import dev.alertwire.persistence.channel.ChannelRepository;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Renders a draft for a sample event exactly as a delivery would, and shows it with secrets redacted. */
+@Stateless
+public class TemplatePreview {
+  @Inject ChannelRepository channels;
+  @Inject ChannelRequests requests;
+  @Inject RenderContexts contexts;
+  @Inject AlertwireConfig config;
+  @Inject Clock clock;
+
+  /** The rendered request, or every error found. */
+  public record Result(RequestView request, List<FieldError> errors) {}
+
+  public Result preview(ChannelDraft draft, SampleEvents.Kind kind) {
+    Map<String, Object> event = SampleEvents.of(kind, clock, config.baseUrl());
+    ResolvedChannel channel = resolve(draft);
+    RenderContexts.RenderContext context = contexts.forEvent(event, null);
+    SecretRedactor redactor = requests.redactorFor(channel, context);
+    Instant now = clock.instant();
+    try {
+      var request = requests.build(channel, context, "preview-" + UUID.randomUUID(), now, now);
+      return new Result(RequestView.of(request, redactor), List.of());
+    } catch (InvalidInputException e) {
+      List<FieldError> redacted =
+          e.errors().stream()
+              .map(f -> new FieldError(f.field(), redactor.redact(f.message()), f.line(), f.column()))
+              .toList();
+      return new Result(null, redacted);
+    }
+  }
+
+  ResolvedChannel resolve(ChannelDraft draft) {
+    Optional<AlertChannel> stored = channels.find(draft.channelId());
+    ResolvedChannel saved = stored.map(requests::resolve).orElse(null);
+    HttpMethod method = HttpMethod.parse(draft.method()).orElse(HttpMethod.POST);
+    List<String> locked = new ArrayList<>();
+    List<KeyValue> headers = withStoredSecrets(draft.headers(), saved == null ? List.of() : saved.template().headers(), locked);
+    List<KeyValue> query =
+        withStoredSecrets(draft.queryParameters(), saved == null ? List.of() : saved.template().queryParameters(), locked);
+    String secret = draft.webhookSecret();
+    if (secret == null && saved != null) {
+      secret = saved.webhookSecret();
+    }
+    AlertChannel.SignatureScheme scheme = AlertChannel.SignatureScheme.CHECKLY;
+    if (draft.signatureScheme() != null && !draft.signatureScheme().isBlank()) {
+      try {
+        scheme = AlertChannel.SignatureScheme.valueOf(draft.signatureScheme().trim().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new InvalidInputException("signatureScheme", "must be CHECKLY or STANDARD_WEBHOOKS");
+      }
+    }
+    return new ResolvedChannel(
+        new WebhookTemplate(draft.url(), method, headers, query, draft.template()),
+        locked,
+        secret == null || secret.isEmpty() ? null : secret,
+        scheme);
+  }
+
+  private static List<KeyValue> withStoredSecrets(List<KeyValue> rows, List<KeyValue> saved, List<String> locked) {
+    List<KeyValue> result = new ArrayList<>();
+    for (KeyValue row : rows == null ? List.<KeyValue>of() : rows) {
+      KeyValue effective = row;
+      if (row.locked() && row.value().isEmpty()) {
+        effective =
+            saved.stream().filter(s -> s.locked() && s.key().equals(row.key())).findFirst().orElse(row);
+      }
+      if (effective.locked() && !effective.value().isEmpty()) {
+        locked.add(effective.value());
+      }
+      result.add(effective);
+    }
+    return result;
+  }
+}

@@ -1,0 +1,95 @@
+package dev.alertwire.domain.event;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Realistic events for previews and test-sends: every variable of the seed's table filled as a real alert
+ * of that kind would fill it.
+ */
+public final class SampleEvents {
+  /** The kinds a user can preview; REMINDER is a failure alert repeated. */
+  public enum Kind {
+    ALERT_FAILURE,
+    ALERT_RECOVERY,
+    ALERT_DEGRADED,
+    ALERT_DEGRADED_RECOVERY,
+    ALERT_SSL,
+    REMINDER
+  }
+
+  private SampleEvents() {}
+
+  public static Optional<Kind> kind(String text) {
+    if (text == null || text.isBlank()) {
+      return Optional.of(Kind.ALERT_FAILURE);
+    }
+    try {
+      return Optional.of(Kind.valueOf(text.trim().toUpperCase(Locale.ROOT)));
+    } catch (IllegalArgumentException e) {
+      return Optional.empty();
+    }
+  }
+
+  public static Map<String, Object> of(Kind kind, Clock clock, String baseUrl) {
+    Instant started = clock.instant().minus(2, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.MILLIS);
+    String checkId = "08437f9c-df8c-45ed-975a-a3f9e24d626d";
+    String resultId = "3d1c2f6e-7a8b-4c9d-8e0f-1a2b3c4d5e6f";
+    String checkName = "Checkout API";
+    Map<String, Object> v = new LinkedHashMap<>();
+    String type = kind == Kind.REMINDER ? "ALERT_FAILURE" : kind.name();
+    v.put("ALERT_TYPE", type);
+    v.put("ALERT_TITLE", title(kind, checkName));
+    v.put("CHECK_ID", checkId);
+    v.put("CHECK_NAME", checkName);
+    v.put("CHECK_DESCRIPTION", "Places a test order against the checkout service");
+    v.put("CHECK_TYPE", "API");
+    v.put("CHECK_RESULT_ID", resultId);
+    v.put("CHECK_URL", "https://api.example.com/v1/checkout");
+    v.put("GROUP_NAME", "Production APIs");
+    v.put("TAGS", List.of("production", "checkout", "P1"));
+    v.put("REGION", "eu-west-1");
+    v.put("RUN_LOCATION", "Ireland");
+    v.put("STARTED_AT", started.toString());
+    v.put("RESULT_LINK", baseUrl + "checks/" + checkId + "/results/" + resultId);
+    v.put("IS_REMINDER", kind == Kind.REMINDER);
+    v.put("REMINDER_SEQUENCE", kind == Kind.REMINDER ? 1 : 0);
+    boolean failing = kind == Kind.ALERT_FAILURE || kind == Kind.REMINDER;
+    boolean degraded = kind == Kind.ALERT_DEGRADED;
+    v.put("RESPONSE_TIME", failing ? 30012 : degraded ? 4215 : 182);
+    v.put("API_CHECK_RESPONSE_STATUS_CODE", failing ? 503 : 200);
+    v.put("API_CHECK_RESPONSE_STATUS_TEXT", failing ? "Service Unavailable" : "OK");
+    v.put("API_CHECK_RESPONSE_BODY", failing ? "{\"error\":\"upstream timeout\"}" : "{\"status\":\"ok\"}");
+    v.put("CHECK_ERROR_MESSAGE", failing ? "Expected status code 200 but received 503" : degraded ? "Response time 4215 ms is over the degraded limit of 3000 ms" : "");
+    if (failing) {
+      v.put("AI_ANALYSIS_ROOT_CAUSE", "The payment provider's sandbox answers 503 since 12:02 UTC");
+      v.put("AI_ANALYSIS_USER_IMPACT", "Customers cannot complete checkout");
+      v.put("AI_ANALYSIS_CLASSIFICATION", "THIRD_PARTY_OUTAGE");
+      v.put("AI_ANALYSIS_CODE_FIX", "Retry the payment call with back-off and show a friendly error");
+      v.put("AI_ANALYSIS_LINK", baseUrl + "checks/" + checkId + "/results/" + resultId + "#analysis");
+    } else {
+      for (String k : List.of("AI_ANALYSIS_ROOT_CAUSE", "AI_ANALYSIS_USER_IMPACT", "AI_ANALYSIS_CLASSIFICATION", "AI_ANALYSIS_CODE_FIX", "AI_ANALYSIS_LINK")) {
+        v.put(k, "");
+      }
+    }
+    v.put("SSL_CHECK_DOMAIN", kind == Kind.ALERT_SSL ? "api.example.com" : "");
+    v.put("SSL_DAYS_REMAINING", kind == Kind.ALERT_SSL ? 14 : "");
+    return v;
+  }
+
+  private static String title(Kind kind, String checkName) {
+    return switch (kind) {
+      case ALERT_FAILURE, REMINDER -> "Check \"" + checkName + "\" has failed";
+      case ALERT_RECOVERY -> "Check \"" + checkName + "\" has recovered";
+      case ALERT_DEGRADED -> "Check \"" + checkName + "\" is degraded";
+      case ALERT_DEGRADED_RECOVERY -> "Check \"" + checkName + "\" has recovered from degradation";
+      case ALERT_SSL -> "The SSL certificate for api.example.com will expire in 14 days";
+    };
+  }
+}
