@@ -11,13 +11,14 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
 
 /**
  * A real HTTP receiver on 127.0.0.1 for tests: records every request and answers with the statuses queued
  * by the test (then 200).
  */
 public final class LoopbackReceiver implements AutoCloseable {
-  public record Received(String method, String path, Map<String, String> headers, byte[] body) {
+  public record Received(String method, String path, Map<String, String> headers, byte[] body, long atMillis) {
     public String header(String name) {
       return headers.get(name.toLowerCase());
     }
@@ -27,11 +28,12 @@ public final class LoopbackReceiver implements AutoCloseable {
     }
   }
 
-  public record Answer(int status, Map<String, String> headers) {}
+  public record Answer(int status, Map<String, String> headers, long delayMillis) {}
 
   private final HttpServer server;
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
+  private volatile Answer fallback;
 
   public LoopbackReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -42,8 +44,19 @@ public final class LoopbackReceiver implements AutoCloseable {
           exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
           byte[] body = exchange.getRequestBody().readAllBytes();
           received.add(
-              new Received(exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body));
+              new Received(
+                  exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body, System.currentTimeMillis()));
           Answer answer = answers.poll();
+          if (answer == null && fallback != null) {
+            answer = fallback;
+          }
+          if (answer != null && answer.delayMillis() > 0) {
+            try {
+              Thread.sleep(answer.delayMillis());
+            } catch (InterruptedException e) {
+              Thread.currentThread().interrupt();
+            }
+          }
           int status = answer == null ? 200 : answer.status();
           if (answer != null) {
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
@@ -54,6 +67,7 @@ public final class LoopbackReceiver implements AutoCloseable {
           exchange.getResponseBody().write(reply);
           exchange.close();
         });
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
   }
 
@@ -62,11 +76,16 @@ public final class LoopbackReceiver implements AutoCloseable {
   }
 
   public void answer(int status) {
-    answers.add(new Answer(status, Map.of()));
+    answers.add(new Answer(status, Map.of(), 0));
   }
 
   public void answer(int status, Map<String, String> headers) {
-    answers.add(new Answer(status, headers));
+    answers.add(new Answer(status, headers, 0));
+  }
+
+  /** How to answer once the queued answers are used up (default: 200 at once). */
+  public void otherwise(int status, long delayMillis) {
+    fallback = new Answer(status, Map.of(), delayMillis);
   }
 
   public List<Received> received() {
@@ -88,5 +107,6 @@ public final class LoopbackReceiver implements AutoCloseable {
   @Override
   public void close() {
     server.stop(0);
+    ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
   }
 }

@@ -8,6 +8,7 @@ import dev.alertwire.domain.delivery.Backoff;
 import dev.alertwire.domain.delivery.RetryPolicy;
 import dev.alertwire.domain.request.RequestRenderer;
 import dev.alertwire.domain.secret.SecretCipher;
+import dev.alertwire.domain.signing.StandardWebhookSignature;
 import dev.alertwire.domain.validation.FieldError;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.channel.AlertChannel;
@@ -32,33 +33,37 @@ public class ChannelAdministration {
   @Inject SecretCipher cipher;
   @Inject Clock clock;
 
-  public AlertChannel create(ChannelInput input) {
+  /** A saved channel, and the webhook secret the server generated for it, if it did (shown this once). */
+  public record Saved(AlertChannel channel, String generatedSecret) {}
+
+  public Saved create(ChannelInput input) {
     List<FieldError> errors = new ArrayList<>();
     String name = required(input.name(), "name", 200, errors);
     AlertChannel channel = new AlertChannel(name == null ? "" : name, clock.instant());
-    apply(channel, input, errors);
+    String generated = apply(channel, input, errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
     }
     channels.add(channel);
-    return channel;
+    return new Saved(channel, generated);
   }
 
-  public Optional<AlertChannel> update(String id, ChannelInput input) {
-    Optional<AlertChannel> found = channels.find(id);
-    found.ifPresent(
-        channel -> {
-          List<FieldError> errors = new ArrayList<>();
-          String name = required(input.name(), "name", 200, errors);
-          apply(channel, input, errors);
-          if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-          }
-          channel.rename(name);
-          channel.clearGoneFlag();
-          channel.touch(clock.instant());
-        });
-    return found;
+  public Optional<Saved> update(String id, ChannelInput input) {
+    return channels
+        .find(id)
+        .map(
+            channel -> {
+              List<FieldError> errors = new ArrayList<>();
+              String name = required(input.name(), "name", 200, errors);
+              String generated = apply(channel, input, errors);
+              if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+              }
+              channel.rename(name);
+              channel.clearGoneFlag();
+              channel.touch(clock.instant());
+              return new Saved(channel, generated);
+            });
   }
 
   public Optional<AlertChannel> find(String id) {
@@ -75,7 +80,8 @@ public class ChannelAdministration {
     return found.isPresent();
   }
 
-  private void apply(AlertChannel channel, ChannelInput in, List<FieldError> errors) {
+  /** @return a webhook secret generated for the Standard Webhooks scheme, or null */
+  private String apply(AlertChannel channel, ChannelInput in, List<FieldError> errors) {
     String url = required(in.url(), "url", 4000, errors);
     HttpMethod method = HttpMethod.POST;
     if (in.method() != null && !in.method().isBlank()) {
@@ -113,8 +119,18 @@ public class ChannelAdministration {
         && in.webhookSecret().length() < VariableAdministration.MIN_SECRET_LENGTH) {
       errors.add(FieldError.of("webhookSecret", "must be at least " + VariableAdministration.MIN_SECRET_LENGTH + " characters"));
     }
+    if (scheme == AlertChannel.SignatureScheme.STANDARD_WEBHOOKS
+        && in.webhookSecret() != null
+        && !in.webhookSecret().isEmpty()
+        && !StandardWebhookSignature.isValidSecret(in.webhookSecret())) {
+      errors.add(FieldError.of("webhookSecret", "a Standard Webhooks secret is whsec_ followed by base64 of at least 16 bytes; leave it empty to have one generated"));
+    }
+    Integer rateLimit = in.rateLimitPerMinute();
+    if (rateLimit != null && (rateLimit < 0 || rateLimit > 100_000)) {
+      errors.add(FieldError.of("rateLimitPerMinute", "must be between 0 (no limit) and 100000"));
+    }
     if (!errors.isEmpty()) {
-      return;
+      return null;
     }
     channel.describeRequest(url, method, body, parameters(channel, headers, query));
     channel.useSignatureScheme(scheme);
@@ -123,9 +139,28 @@ public class ChannelAdministration {
     if (in.activated() != null) {
       channel.activate(in.activated());
     }
-    if (in.webhookSecret() != null) {
-      channel.replaceWebhookSecret(in.webhookSecret().isEmpty() ? null : cipher.encrypt(in.webhookSecret()));
+    if (in.supersedeOlder() != null) {
+      channel.supersedeOlder(in.supersedeOlder());
     }
+    if (rateLimit != null) {
+      channel.limitRate(rateLimit == 0 ? null : rateLimit);
+    }
+    Instant now = clock.instant();
+    if (in.webhookSecret() != null) {
+      channel.replaceWebhookSecret(in.webhookSecret().isEmpty() ? null : cipher.encrypt(in.webhookSecret()), now);
+    }
+    if (scheme == AlertChannel.SignatureScheme.STANDARD_WEBHOOKS
+        && (Boolean.TRUE.equals(in.rotateWebhookSecret()) || !hasStandardSecret(channel))) {
+      String generated = StandardWebhookSignature.newSecret();
+      channel.replaceWebhookSecret(cipher.encrypt(generated), now);
+      return generated;
+    }
+    return null;
+  }
+
+  private boolean hasStandardSecret(AlertChannel channel) {
+    return channel.hasWebhookSecret()
+        && StandardWebhookSignature.isValidSecret(cipher.decrypt(channel.encryptedWebhookSecret()));
   }
 
   /** Locked values are encrypted; a locked row sent without a value keeps the stored one of the same key. */

@@ -6,7 +6,9 @@ import java.util.List;
 /**
  * A channel as a client describes it, with the hosted product's field names. {@code webhookSecret}: null
  * keeps the stored one, "" removes it. A locked header or query parameter sent without a value keeps its
- * stored value, so clients can round-trip what they read (which never includes secret values).
+ * stored value, so clients can round-trip what they read (which never includes secret values). With the
+ * STANDARD_WEBHOOKS scheme the server generates the whsec_ secret (and a new one on
+ * {@code rotateWebhookSecret}); it is returned once, in the answer to that request.
  */
 public record ChannelInput(
     String name,
@@ -22,4 +24,7 @@ public record ChannelInput(
     Long retryDelayMs,
     String backoff,
     Integer connectTimeoutMs,
-    Integer responseTimeoutMs) {}
+    Integer responseTimeoutMs,
+    Boolean supersedeOlder,
+    Integer rateLimitPerMinute,
+    Boolean rotateWebhookSecret) {}

@@ -45,6 +45,7 @@ public class AttemptRecorder {
     deliveries.addAttempt(
         new DeliveryAttempt(
             delivery.id(),
+            prepared.channelId(),
             new DeliveryAttempt.Details(
                 prepared.attemptNumber(),
                 result.startedAt(),
@@ -76,10 +77,16 @@ public class AttemptRecorder {
     deliveries.addAttempt(
         new DeliveryAttempt(
             delivery.id(),
+            prepared.channelId(),
             new DeliveryAttempt.Details(
                 prepared.attemptNumber(), now, 0, null, null, null, null, null, null, null,
                 ErrorClass.INVALID_REQUEST, prepared.invalidReason(), null)));
     delivery.attempted(null, prepared.invalidReason(), null, DeliveryStatus.FAILED, now);
+  }
+
+  /** Over the channel's rate limit: wait until the window allows one more, keeping the order. */
+  public void rateLimited(String deliveryId, Instant until) {
+    deliveries.find(deliveryId).filter(d -> !d.status().isFinished()).ifPresent(d -> d.rateLimited(until));
   }
 
   private static Instant nextAttempt(Delivery d, PreparedDelivery p, AttemptOutcome outcome, Instant now) {

@@ -23,6 +23,10 @@ public class DeliveryClaims {
     return deliveries.claim(id, owner, now, leaseUntil);
   }
 
+  public void release(String id, String owner) {
+    deliveries.release(id, owner);
+  }
+
   public Optional<Instant> nextWakeUp() {
     return deliveries.nextWakeUp();
   }

@@ -115,6 +115,20 @@ public class DeliveryDispatcher {
       return;
     }
     AtomicInteger channelLoad = inFlightPerChannel.computeIfAbsent(p.channelId(), k -> new AtomicInteger());
+    if (p.rateWindow() != null && p.rateWindow().full(channelLoad.get())) {
+      try {
+        recorder.rateLimited(p.deliveryId(), p.rateWindow().freesAt());
+      } finally {
+        permits.release();
+      }
+      return;
+    }
+    if (channelLoad.get() >= config.maxConcurrencyPerChannel()) {
+      // The channel has enough in flight: let the lease go, a completion wakes the dispatcher again.
+      claims.release(p.deliveryId(), instanceId);
+      permits.release();
+      return;
+    }
     channelLoad.incrementAndGet();
     sender
         .send(p.request(), p.connectTimeout(), p.responseTimeout())
@@ -139,7 +153,12 @@ public class DeliveryDispatcher {
 
   private void scheduleNextWakeUp() {
     try {
-      claims.nextWakeUp().ifPresent(scheduler::wakeAt);
+      Instant soonest = clock.instant().plusSeconds(1);
+      boolean saturated =
+          permits.availablePermits() == 0
+              || inFlightPerChannel.values().stream().anyMatch(n -> n.get() >= config.maxConcurrencyPerChannel());
+      // While saturated, completions wake the dispatcher; the timer is only the fallback.
+      claims.nextWakeUp().map(t -> saturated && t.isBefore(soonest) ? soonest : t).ifPresent(scheduler::wakeAt);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not read the next due delivery; the periodic sweep will", e);
     }

@@ -17,18 +17,37 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
 /** Reads a claimed delivery with its event and channel and renders the request for this attempt. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class DeliveryPreparation {
+  static final Duration RATE_WINDOW = Duration.ofMinutes(1);
+
   @Inject DeliveryRepository deliveries;
   @Inject EventRepository events;
   @Inject ChannelRepository channels;
   @Inject RenderContexts contexts;
   @Inject ChannelRequests requests;
   @Inject Clock clock;
+
+  private PreparedDelivery.RateWindow rateWindow(AlertChannel channel) {
+    return channel
+        .rateLimitPerMinute()
+        .map(
+            limit -> {
+              Instant now = clock.instant();
+              Instant since = now.minus(RATE_WINDOW);
+              long used = deliveries.attemptsSince(channel.id(), since);
+              Instant freesAt =
+                  deliveries.oldestAttemptSince(channel.id(), since).map(t -> t.plus(RATE_WINDOW)).orElse(now.plus(RATE_WINDOW.dividedBy(limit)));
+              return new PreparedDelivery.RateWindow(limit, used, freesAt);
+            })
+        .orElse(null);
+  }
 
   /** Empty when the delivery's channel no longer exists (it is then cancelled). */
   public Optional<PreparedDelivery> prepare(String deliveryId) {
@@ -43,7 +62,7 @@ public class DeliveryPreparation {
       return Optional.empty();
     }
     AlertChannel channel = found.get();
-    ResolvedChannel resolved = requests.resolve(channel);
+    ResolvedChannel resolved = requests.resolve(channel, clock.instant());
     RenderContexts.RenderContext context = contexts.forEvent(JsonValues.parseObject(event.variablesJson()), null);
     SecretRedactor redactor = requests.redactorFor(resolved, context);
     int attempt = delivery.attempts() + 1;
@@ -59,7 +78,8 @@ public class DeliveryPreparation {
               redactor,
               channel.retryPolicy(),
               channel.connectTimeout(),
-              channel.responseTimeout()));
+              channel.responseTimeout(),
+              rateWindow(channel)));
     } catch (InvalidInputException e) {
       return Optional.of(
           new PreparedDelivery(
@@ -71,7 +91,8 @@ public class DeliveryPreparation {
               redactor,
               channel.retryPolicy(),
               channel.connectTimeout(),
-              channel.responseTimeout()));
+              channel.responseTimeout(),
+              null));
     }
   }
 }

@@ -18,7 +18,15 @@ public record PreparedDelivery(
     SecretRedactor redactor,
     RetryPolicy retryPolicy,
     Duration connectTimeout,
-    Duration responseTimeout) {
+    Duration responseTimeout,
+    RateWindow rateWindow) {
+
+  /** A channel's rate limit: attempts allowed per minute, used in the last minute, and when one frees up. */
+  public record RateWindow(int limit, long used, java.time.Instant freesAt) {
+    public boolean full(int inFlight) {
+      return used + inFlight >= limit;
+    }
+  }
 
   public boolean isValid() {
     return request != null;

@@ -51,7 +51,11 @@ public class AlertIngestion {
   }
 
   private String queue(AlertEvent event, AlertChannel channel, Instant now) {
-    Delivery delivery = new Delivery(event.id(), channel.id(), channel.name(), DeliveryKind.ALERT, now);
+    if (channel.supersedesOlder() && event.checkId() != null) {
+      deliveries.supersede(channel.id(), event.checkId(), event.id(), now);
+    }
+    Delivery delivery =
+        new Delivery(event.id(), event.checkId(), channel.id(), channel.name(), DeliveryKind.ALERT, now);
     deliveries.add(delivery);
     return delivery.id();
   }

@@ -56,7 +56,7 @@ public class TemplatePreview {
 
   ResolvedChannel resolve(ChannelDraft draft) {
     Optional<AlertChannel> stored = channels.find(draft.channelId());
-    ResolvedChannel saved = stored.map(requests::resolve).orElse(null);
+    ResolvedChannel saved = stored.map(c -> requests.resolve(c, clock.instant())).orElse(null);
     HttpMethod method = HttpMethod.parse(draft.method()).orElse(HttpMethod.POST);
     List<String> locked = new ArrayList<>();
     List<KeyValue> headers = withStoredSecrets(draft.headers(), saved == null ? List.of() : saved.template().headers(), locked);
@@ -78,6 +78,7 @@ public class TemplatePreview {
         new WebhookTemplate(draft.url(), method, headers, query, draft.template()),
         locked,
         secret == null || secret.isEmpty() ? null : secret,
+        saved == null || draft.webhookSecret() != null ? null : saved.previousSecret(),
         scheme);
   }
 

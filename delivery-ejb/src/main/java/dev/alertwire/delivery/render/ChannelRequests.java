@@ -35,7 +35,7 @@ public class ChannelRequests {
   /** A request and the redactor that hides every secret that went into it. */
   public record Built(OutgoingRequest request, SecretRedactor redactor) {}
 
-  public ResolvedChannel resolve(AlertChannel channel) {
+  public ResolvedChannel resolve(AlertChannel channel, Instant now) {
     List<KeyValue> headers = new ArrayList<>();
     List<KeyValue> query = new ArrayList<>();
     List<String> locked = new ArrayList<>();
@@ -50,7 +50,8 @@ public class ChannelRequests {
     String secret = channel.hasWebhookSecret() ? cipher.decrypt(channel.encryptedWebhookSecret()) : null;
     WebhookTemplate template =
         new WebhookTemplate(channel.url(), channel.method(), headers, query, channel.bodyTemplate());
-    return new ResolvedChannel(template, locked, secret, channel.signatureScheme());
+    String previous = channel.encryptedPreviousSecret(now).map(cipher::decrypt).orElse(null);
+    return new ResolvedChannel(template, locked, secret, previous, channel.signatureScheme());
   }
 
   /** The redactor for this channel and context, usable even when rendering fails. */
@@ -59,6 +60,9 @@ public class ChannelRequests {
     channel.lockedValues().forEach(v -> secrets.put(v, MASK));
     if (channel.webhookSecret() != null) {
       secrets.put(channel.webhookSecret(), MASK);
+    }
+    if (channel.previousSecret() != null) {
+      secrets.put(channel.previousSecret(), MASK);
     }
     return new SecretRedactor(secrets);
   }
@@ -84,10 +88,12 @@ public class ChannelRequests {
         long seconds = now.getEpochSecond();
         extra.add(new Header(StandardWebhookSignature.ID_HEADER, deliveryId));
         extra.add(new Header(StandardWebhookSignature.TIMESTAMP_HEADER, Long.toString(seconds)));
-        extra.add(
-            new Header(
-                StandardWebhookSignature.SIGNATURE_HEADER,
-                StandardWebhookSignature.sign(channel.webhookSecret(), deliveryId, seconds, rendered.bodyBytes())));
+        String signature = StandardWebhookSignature.sign(channel.webhookSecret(), deliveryId, seconds, rendered.bodyBytes());
+        if (channel.previousSecret() != null && StandardWebhookSignature.isValidSecret(channel.previousSecret())) {
+          // During rotation both signatures go, space-separated, so receivers on either secret verify.
+          signature += " " + StandardWebhookSignature.sign(channel.previousSecret(), deliveryId, seconds, rendered.bodyBytes());
+        }
+        extra.add(new Header(StandardWebhookSignature.SIGNATURE_HEADER, signature));
       } else {
         extra.add(new Header(ChecklySignature.HEADER, ChecklySignature.sign(channel.webhookSecret(), rendered.bodyBytes())));
       }

@@ -35,6 +35,8 @@ public class AlertChannel {
     STANDARD_WEBHOOKS
   }
 
+  public static final Duration ROTATION_OVERLAP = Duration.ofHours(24);
+
   @Id private String id;
 
   @Column(nullable = false)
@@ -76,6 +78,18 @@ public class AlertChannel {
   @Column(name = "response_timeout_ms", nullable = false)
   private int responseTimeoutMs = 30_000;
 
+  @Column(name = "previous_secret")
+  private String encryptedPreviousSecret;
+
+  @Column(name = "secret_rotated_at")
+  private Long secretRotatedAt;
+
+  @Column(name = "supersede_older", nullable = false)
+  private boolean supersedeOlder = true;
+
+  @Column(name = "rate_limit_per_minute")
+  private Integer rateLimitPerMinute;
+
   @Column(name = "gone_at")
   private Long goneAt;
 
@@ -113,8 +127,44 @@ public class AlertChannel {
     this.name = name;
   }
 
-  public void replaceWebhookSecret(String encrypted) {
+  /**
+   * Sets a new webhook secret. The previous one stays valid for signing during {@link #ROTATION_OVERLAP}, so
+   * receivers can switch without missing a webhook.
+   */
+  public void replaceWebhookSecret(String encrypted, Instant now) {
+    if (encryptedWebhookSecret != null && encrypted != null) {
+      this.encryptedPreviousSecret = encryptedWebhookSecret;
+      this.secretRotatedAt = now.toEpochMilli();
+    } else {
+      this.encryptedPreviousSecret = null;
+      this.secretRotatedAt = null;
+    }
     this.encryptedWebhookSecret = encrypted;
+  }
+
+  /** The previous secret while the rotation overlap lasts. */
+  public java.util.Optional<String> encryptedPreviousSecret(Instant now) {
+    if (encryptedPreviousSecret == null || secretRotatedAt == null) {
+      return java.util.Optional.empty();
+    }
+    boolean overlapping = now.isBefore(Instant.ofEpochMilli(secretRotatedAt).plus(ROTATION_OVERLAP));
+    return overlapping ? java.util.Optional.of(encryptedPreviousSecret) : java.util.Optional.empty();
+  }
+
+  public void supersedeOlder(boolean supersede) {
+    this.supersedeOlder = supersede;
+  }
+
+  public boolean supersedesOlder() {
+    return supersedeOlder;
+  }
+
+  public void limitRate(Integer perMinute) {
+    this.rateLimitPerMinute = perMinute;
+  }
+
+  public java.util.Optional<Integer> rateLimitPerMinute() {
+    return java.util.Optional.ofNullable(rateLimitPerMinute);
   }
 
   public void useSignatureScheme(SignatureScheme scheme) {

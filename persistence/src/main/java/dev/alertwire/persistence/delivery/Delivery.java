@@ -28,6 +28,9 @@ public class Delivery {
   @Column(name = "channel_id")
   private String channelId;
 
+  @Column(name = "check_id")
+  private String checkId;
+
   @Column(name = "channel_name", nullable = false)
   private String channelName;
 
@@ -67,9 +70,11 @@ public class Delivery {
 
   protected Delivery() {}
 
-  public Delivery(String eventId, String channelId, String channelName, DeliveryKind kind, Instant now) {
+  public Delivery(
+      String eventId, String checkId, String channelId, String channelName, DeliveryKind kind, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.eventId = eventId;
+    this.checkId = checkId;
     this.channelId = channelId;
     this.channelName = channelName;
     this.kind = kind;
@@ -82,7 +87,7 @@ public class Delivery {
   public void attempted(Integer httpStatus, String error, Instant next, DeliveryStatus finalStatus, Instant now) {
     this.attempts++;
     this.lastStatus = httpStatus;
-    this.lastError = error;
+    this.lastError = error == null || error.length() <= 4000 ? error : error.substring(0, 4000);
     this.leaseOwner = null;
     this.leaseUntil = null;
     if (next != null) {
@@ -91,6 +96,19 @@ public class Delivery {
     } else {
       finish(finalStatus, now);
     }
+  }
+
+  /** Over the channel's rate limit: waits, in order, until the limit allows it; nothing is dropped. */
+  public void rateLimited(Instant until) {
+    this.status = DeliveryStatus.RATE_LIMITED;
+    this.nextAttemptAt = until.toEpochMilli();
+    this.leaseOwner = null;
+    this.leaseUntil = null;
+  }
+
+  public void cancel(String reason, Instant now) {
+    this.lastError = reason;
+    finish(DeliveryStatus.CANCELLED, now);
   }
 
   public void finish(DeliveryStatus finalStatus, Instant now) {
@@ -107,6 +125,10 @@ public class Delivery {
 
   public String eventId() {
     return eventId;
+  }
+
+  public String checkId() {
+    return checkId;
   }
 
   public String channelId() {

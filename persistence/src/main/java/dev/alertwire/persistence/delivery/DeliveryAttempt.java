@@ -19,6 +19,9 @@ public class DeliveryAttempt {
   @Column(name = "delivery_id", nullable = false)
   private String deliveryId;
 
+  @Column(name = "channel_id")
+  private String channelId;
+
   @Column(name = "attempt_number", nullable = false)
   private int number;
 
@@ -77,9 +80,10 @@ public class DeliveryAttempt {
       String errorMessage,
       Instant nextAttemptAt) {}
 
-  public DeliveryAttempt(String deliveryId, Details d) {
+  public DeliveryAttempt(String deliveryId, String channelId, Details d) {
     this.id = UUID.randomUUID().toString();
     this.deliveryId = deliveryId;
+    this.channelId = channelId;
     this.number = d.number();
     this.startedAt = d.startedAt().toEpochMilli();
     this.durationMs = d.durationMs();
@@ -91,7 +95,8 @@ public class DeliveryAttempt {
     this.responseHeadersJson = d.responseHeadersJson();
     this.responseBody = d.responseBody();
     this.errorClass = d.errorClass();
-    this.errorMessage = d.errorMessage();
+    this.errorMessage =
+        d.errorMessage() == null || d.errorMessage().length() <= 4000 ? d.errorMessage() : d.errorMessage().substring(0, 4000);
     this.nextAttemptAt = d.nextAttemptAt() == null ? null : d.nextAttemptAt().toEpochMilli();
   }
 

@@ -37,7 +37,7 @@ public class DeliveryRepository {
   public List<String> dueIds(Instant now, int limit) {
     return em.createQuery(
             "SELECT d.id FROM Delivery d WHERE d.status IN :unfinished AND d.nextAttemptAt <= :now"
-                + " AND (d.leaseUntil IS NULL OR d.leaseUntil < :now) ORDER BY d.nextAttemptAt",
+                + " AND (d.leaseUntil IS NULL OR d.leaseUntil < :now) ORDER BY d.nextAttemptAt, d.createdAt",
             String.class)
         .setParameter("unfinished", UNFINISHED)
         .setParameter("now", now.toEpochMilli())
@@ -63,6 +63,14 @@ public class DeliveryRepository {
         == 1;
   }
 
+  /** Gives a lease back unused, so the delivery is due again at once. */
+  public void release(String id, String owner) {
+    em.createQuery("UPDATE Delivery d SET d.leaseOwner = NULL, d.leaseUntil = NULL WHERE d.id = :id AND d.leaseOwner = :owner")
+        .setParameter("id", id)
+        .setParameter("owner", owner)
+        .executeUpdate();
+  }
+
   /** When the dispatcher next has something to do: the earliest due time or lease expiry. */
   public Optional<Instant> nextWakeUp() {
     Long due =
@@ -82,6 +90,66 @@ public class DeliveryRepository {
     }
     long earliest = due == null ? leaseEnd : leaseEnd == null ? due : Math.min(due, leaseEnd);
     return Optional.of(Instant.ofEpochMilli(earliest));
+  }
+
+  /**
+   * Marks a channel's unfinished deliveries about a check as superseded by a newer alert. One in flight
+   * finishes its current attempt but is not retried (the recorder keeps the final status).
+   */
+  public int supersede(String channelId, String checkId, String newerEventId, Instant now) {
+    return em.createQuery(
+            "UPDATE Delivery d SET d.status = :superseded, d.nextAttemptAt = NULL, d.finishedAt = :now,"
+                + " d.lastError = :reason, d.version = d.version + 1"
+                + " WHERE d.channelId = :channel AND d.checkId = :check AND d.status IN :unfinished")
+        .setParameter("superseded", DeliveryStatus.SUPERSEDED)
+        .setParameter("now", now.toEpochMilli())
+        .setParameter("reason", "superseded by the newer alert " + newerEventId)
+        .setParameter("channel", channelId)
+        .setParameter("check", checkId)
+        .setParameter("unfinished", UNFINISHED)
+        .executeUpdate();
+  }
+
+  /** Attempts a channel started since {@code since}: what its rate limit counts. */
+  public long attemptsSince(String channelId, Instant since) {
+    return em.createQuery(
+            "SELECT COUNT(a) FROM DeliveryAttempt a WHERE a.channelId = :channel AND a.startedAt >= :since", Long.class)
+        .setParameter("channel", channelId)
+        .setParameter("since", since.toEpochMilli())
+        .getSingleResult();
+  }
+
+  /** The oldest attempt start in the window: when it leaves the window, one more may go. */
+  public Optional<Instant> oldestAttemptSince(String channelId, Instant since) {
+    Long oldest =
+        em.createQuery(
+                "SELECT MIN(a.startedAt) FROM DeliveryAttempt a WHERE a.channelId = :channel AND a.startedAt >= :since",
+                Long.class)
+            .setParameter("channel", channelId)
+            .setParameter("since", since.toEpochMilli())
+            .getSingleResult();
+    return Optional.ofNullable(oldest).map(Instant::ofEpochMilli);
+  }
+
+  /** Removes events older than the cutoff whose deliveries are all finished; deliveries and attempts go with them. */
+  public int pruneFinishedBefore(Instant cutoff) {
+    List<String> ids =
+        em.createQuery(
+                "SELECT e.id FROM AlertEvent e WHERE e.createdAt < :cutoff AND NOT EXISTS"
+                    + " (SELECT d FROM Delivery d WHERE d.eventId = e.id AND d.status IN :unfinished)",
+                String.class)
+            .setParameter("cutoff", cutoff.toEpochMilli())
+            .setParameter("unfinished", UNFINISHED)
+            .setMaxResults(5_000)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    em.createQuery("DELETE FROM DeliveryAttempt a WHERE a.deliveryId IN (SELECT d.id FROM Delivery d WHERE d.eventId IN :ids)")
+        .setParameter("ids", ids)
+        .executeUpdate();
+    em.createQuery("DELETE FROM Delivery d WHERE d.eventId IN :ids").setParameter("ids", ids).executeUpdate();
+    return em.createQuery("DELETE FROM AlertEvent e WHERE e.id IN :ids").setParameter("ids", ids).executeUpdate();
   }
 
   /** For a single-instance database (embedded H2): leases left by a previous run of this JVM are void. */
@@ -116,6 +184,10 @@ public class DeliveryRepository {
 
   private static String where(DeliveryFilter f, Map<String, Object> params) {
     List<String> clauses = new ArrayList<>();
+    if (f.checkId() != null) {
+      clauses.add("d.checkId = :checkId");
+      params.put("checkId", f.checkId());
+    }
     if (f.channelId() != null) {
       clauses.add("d.channelId = :channelId");
       params.put("channelId", f.channelId());
@@ -132,17 +204,9 @@ public class DeliveryRepository {
       clauses.add("d.createdAt < :to");
       params.put("to", f.to().toEpochMilli());
     }
-    if (f.checkId() != null || f.alertType() != null) {
-      StringBuilder sub = new StringBuilder("d.eventId IN (SELECT e.id FROM AlertEvent e WHERE 1 = 1");
-      if (f.checkId() != null) {
-        sub.append(" AND e.checkId = :checkId");
-        params.put("checkId", f.checkId());
-      }
-      if (f.alertType() != null) {
-        sub.append(" AND e.alertType = :alertType");
-        params.put("alertType", f.alertType());
-      }
-      clauses.add(sub.append(")").toString());
+    if (f.alertType() != null) {
+      clauses.add("d.eventId IN (SELECT e.id FROM AlertEvent e WHERE e.alertType = :alertType)");
+      params.put("alertType", f.alertType());
     }
     return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);
   }

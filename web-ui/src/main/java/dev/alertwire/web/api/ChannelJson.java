@@ -11,6 +11,15 @@ import jakarta.json.JsonObjectBuilder;
 final class ChannelJson {
   private ChannelJson() {}
 
+  /** After a save: includes a server-generated webhook secret, the only time it is ever shown. */
+  static JsonObject of(dev.alertwire.delivery.channel.ChannelAdministration.Saved saved) {
+    JsonObject channel = of(saved.channel());
+    if (saved.generatedSecret() == null) {
+      return channel;
+    }
+    return Json.createObjectBuilder(channel).add("generatedWebhookSecret", saved.generatedSecret()).build();
+  }
+
   static JsonObject of(AlertChannel c) {
     JsonObjectBuilder o =
         Json.createObjectBuilder()
@@ -30,9 +39,11 @@ final class ChannelJson {
             .add("backoff", c.retryPolicy().backoff().name())
             .add("connectTimeoutMs", c.connectTimeout().toMillis())
             .add("responseTimeoutMs", c.responseTimeout().toMillis())
+            .add("supersedeOlder", c.supersedesOlder())
             .add("flagged", c.goneAt() != null)
             .add("created", c.createdAt().toString())
             .add("updated", c.updatedAt().toString());
+    c.rateLimitPerMinute().ifPresentOrElse(n -> o.add("rateLimitPerMinute", n), () -> o.addNull("rateLimitPerMinute"));
     if (c.goneAt() != null) {
       o.add("flaggedReason", "The receiver answered 410 Gone at " + c.goneAt() + "; saving the channel clears the flag");
     }

@@ -2,7 +2,6 @@ package dev.alertwire.web.api;
 
 import dev.alertwire.delivery.channel.ChannelAdministration;
 import dev.alertwire.delivery.channel.ChannelInput;
-import dev.alertwire.persistence.channel.AlertChannel;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -28,9 +27,9 @@ public class ChannelResource {
 
   @POST
   public Response create(String body, @Context UriInfo uri) {
-    AlertChannel channel = administration.create(input(JsonBodies.object(body)));
-    return Response.created(uri.getAbsolutePathBuilder().path(channel.id()).build())
-        .entity(ChannelJson.of(channel).toString())
+    ChannelAdministration.Saved saved = administration.create(input(JsonBodies.object(body)));
+    return Response.created(uri.getAbsolutePathBuilder().path(saved.channel().id()).build())
+        .entity(ChannelJson.of(saved).toString())
         .build();
   }
 
@@ -55,7 +54,7 @@ public class ChannelResource {
   public Response update(@PathParam("id") String id, String body) {
     return administration
         .update(id, input(JsonBodies.object(body)))
-        .map(c -> Response.ok(ChannelJson.of(c).toString()).build())
+        .map(saved -> Response.ok(ChannelJson.of(saved).toString()).build())
         .orElseGet(() -> notFound(id));
   }
 
@@ -84,6 +83,9 @@ public class ChannelResource {
         JsonBodies.number(o, "retryDelayMs"),
         JsonBodies.string(o, "backoff"),
         JsonBodies.integer(o, "connectTimeoutMs"),
-        JsonBodies.integer(o, "responseTimeoutMs"));
+        JsonBodies.integer(o, "responseTimeoutMs"),
+        JsonBodies.bool(o, "supersedeOlder"),
+        JsonBodies.integer(o, "rateLimitPerMinute"),
+        JsonBodies.bool(o, "rotateWebhookSecret"));
   }
 }

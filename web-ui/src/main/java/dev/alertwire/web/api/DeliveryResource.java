@@ -1,5 +1,6 @@
 package dev.alertwire.web.api;
 
+import dev.alertwire.delivery.control.DeliveryControl;
 import dev.alertwire.delivery.history.DeliveryHistory;
 import dev.alertwire.domain.delivery.DeliveryStatus;
 import dev.alertwire.domain.validation.InvalidInputException;
@@ -13,6 +14,9 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -30,6 +34,7 @@ public class DeliveryResource {
   private static final int MAX_PAGE_SIZE = 200;
 
   @Inject DeliveryHistory history;
+  @Inject DeliveryControl control;
 
   @GET
   public String list(
@@ -76,7 +81,28 @@ public class DeliveryResource {
               o.add("attempts", attempts);
               return Response.ok(o.build().toString()).build();
             })
-        .orElseGet(() -> Problem.of(404, "Not found", "No delivery with id " + id));
+        .orElseGet(() -> notFound(id));
+  }
+
+  @POST
+  @Path("{id}/redeliver")
+  public Response redeliver(@PathParam("id") String id, @Context UriInfo uri) {
+    return control
+        .redeliver(id)
+        .map(d -> Response.created(uri.getBaseUriBuilder().path("v1/deliveries").path(d.id()).build())
+            .entity(summary(d).build().toString())
+            .build())
+        .orElseGet(() -> notFound(id));
+  }
+
+  @POST
+  @Path("{id}/cancel")
+  public Response cancel(@PathParam("id") String id) {
+    return control.cancel(id).map(d -> Response.ok(summary(d).build().toString()).build()).orElseGet(() -> notFound(id));
+  }
+
+  private static Response notFound(String id) {
+    return Problem.of(404, "Not found", "No delivery with id " + id);
   }
 
   static JsonObjectBuilder summary(Delivery d) {
@@ -90,6 +116,7 @@ public class DeliveryResource {
             .add("attemptCount", d.attempts())
             .add("created", d.createdAt().toString());
     addNullable(o, "channelId", d.channelId());
+    addNullable(o, "checkId", d.checkId());
     addNullable(o, "nextAttemptAt", d.nextAttemptAt() == null ? null : d.nextAttemptAt().toString());
     addNullable(o, "finished", d.finishedAt() == null ? null : d.finishedAt().toString());
     if (d.lastStatus() != null) {

@@ -1,0 +1,189 @@
+package dev.alertwire.web;
+
+import static dev.alertwire.web.Deliveries.alert;
+import static dev.alertwire.web.Deliveries.awaitStatus;
+import static dev.alertwire.web.Deliveries.channel;
+import static dev.alertwire.web.Deliveries.create;
+import static dev.alertwire.web.Deliveries.deliveryFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.alertwire.domain.signing.StandardWebhookSignature;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.URL;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Timeouts, Retry-After, superseding, cancel, redeliver, rate limits and Standard Webhooks, end to end. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class DeliveryControlsIT {
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/alertwire.war"));
+  }
+
+  @ArquillianResource URL base;
+
+  @Test
+  void receiverThatHangsPastTheTimeoutIsRetriedThenGivenUp() throws Exception {
+    ApiClient api = new ApiClient(base);
+    try (LoopbackReceiver receiver = new LoopbackReceiver()) {
+      receiver.otherwise(200, 3_000);
+      JsonObject ch = create(api, channel("hangs", receiver.url("/slow")).add("responseTimeoutMs", 500).add("maxRetries", 1).add("retryDelayMs", 100));
+      String id = deliveryFor(api, alert(api, "ALERT_FAILURE", "hang-1"), ch.getString("id"));
+      JsonObject detail = awaitStatus(api, id, "FAILED");
+      JsonArray attempts = detail.getJsonArray("attempts");
+      assertEquals(2, attempts.size());
+      for (JsonObject a : attempts.getValuesAs(JsonObject.class)) {
+        assertEquals("TIMEOUT", a.getJsonObject("error").getString("class"), a.toString());
+        assertTrue(a.getInt("durationMs") < 2_500, "gave up at the timeout: " + a);
+      }
+      api.delete("api/v1/alert-channels/" + ch.getString("id"));
+    }
+  }
+
+  @Test
+  void retryAfterOn429IsHonoured() throws Exception {
+    ApiClient api = new ApiClient(base);
+    try (LoopbackReceiver receiver = new LoopbackReceiver()) {
+      receiver.answer(429, Map.of("Retry-After", "2"));
+      JsonObject ch = create(api, channel("throttled", receiver.url("/t")).add("retryDelayMs", 100));
+      String id = deliveryFor(api, alert(api, "ALERT_FAILURE", "throttle-1"), ch.getString("id"));
+      awaitStatus(api, id, "SUCCEEDED");
+      List<LoopbackReceiver.Received> got = receiver.received();
+      assertEquals(2, got.size());
+      long gap = got.get(1).atMillis() - got.get(0).atMillis();
+      assertTrue(gap >= 1_900, "waited for Retry-After, not the 100 ms delay: " + gap);
+      api.delete("api/v1/alert-channels/" + ch.getString("id"));
+    }
+  }
+
+  @Test
+  void newerAlertForTheSameCheckSupersedesPendingRetries() throws Exception {
+    ApiClient api = new ApiClient(base);
+    try (LoopbackReceiver receiver = new LoopbackReceiver()) {
+      receiver.answer(500);
+      JsonObject ch = create(api, channel("supersede", receiver.url("/s")).add("retryDelayMs", 1_500));
+      String failure = deliveryFor(api, alert(api, "ALERT_FAILURE", "flappy"), ch.getString("id"));
+      Deliveries.await(api, failure, d -> "RETRYING".equals(d.getString("status")), "retrying");
+      String recovery = deliveryFor(api, alert(api, "ALERT_RECOVERY", "flappy"), ch.getString("id"));
+      awaitStatus(api, recovery, "SUCCEEDED");
+      JsonObject old = awaitStatus(api, failure, "SUPERSEDED");
+      assertTrue(old.getString("lastError").contains("superseded"), old.toString());
+      Thread.sleep(2_000);
+      assertEquals(2, receiver.received().size(), "the late failure retry was never sent");
+      assertTrue(receiver.received().get(1).bodyText().contains("ALERT_RECOVERY"));
+      api.delete("api/v1/alert-channels/" + ch.getString("id"));
+    }
+  }
+
+  @Test
+  void cancelStopsRetriesAndRedeliverSendsTheEventAgain() throws Exception {
+    ApiClient api = new ApiClient(base);
+    try (LoopbackReceiver receiver = new LoopbackReceiver()) {
+      receiver.answer(503);
+      JsonObject ch = create(api, channel("controls", receiver.url("/c")).add("retryDelayMs", 1_500));
+      String id = deliveryFor(api, alert(api, "ALERT_FAILURE", "cancel-me"), ch.getString("id"));
+      Deliveries.await(api, id, d -> "RETRYING".equals(d.getString("status")), "retrying");
+      ApiClient.Reply cancelled = api.post("api/v1/deliveries/" + id + "/cancel", "");
+      assertEquals(200, cancelled.status(), cancelled.body());
+      assertEquals("CANCELLED", cancelled.json().getString("status"));
+      assertEquals(400, api.post("api/v1/deliveries/" + id + "/cancel", "").status(), "already finished");
+      Thread.sleep(2_000);
+      assertEquals(1, receiver.received().size(), "no attempt after cancel");
+
+      ApiClient.Reply again = api.post("api/v1/deliveries/" + id + "/redeliver", "");
+      assertEquals(201, again.status(), again.body());
+      String redelivery = again.json().getString("id");
+      assertNotEquals(id, redelivery);
+      assertEquals("REDELIVERY", again.json().getString("kind"));
+      awaitStatus(api, redelivery, "SUCCEEDED");
+      List<LoopbackReceiver.Received> got = receiver.received();
+      assertEquals(got.get(0).bodyText(), got.get(1).bodyText(), "the same event");
+      assertEquals(redelivery, got.get(1).header("x-alertwire-delivery-id"));
+      api.delete("api/v1/alert-channels/" + ch.getString("id"));
+    }
+  }
+
+  @Test
+  void rateLimitedDeliveriesWaitInsteadOfBeingDropped() throws Exception {
+    ApiClient api = new ApiClient(base);
+    try (LoopbackReceiver receiver = new LoopbackReceiver()) {
+      JsonObject ch = create(api, channel("limited", receiver.url("/r")).add("rateLimitPerMinute", 2));
+      List<String> ids = new java.util.ArrayList<>();
+      for (int i = 0; i < 4; i++) {
+        ids.add(deliveryFor(api, alert(api, "ALERT_FAILURE", "rate-" + i), ch.getString("id")));
+      }
+      receiver.await(2, Deliveries.WAIT);
+      long end = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+      long limited = 0;
+      while (System.nanoTime() < end && limited < 2) {
+        limited = ids.stream().filter(id -> {
+          try {
+            return "RATE_LIMITED".equals(api.get("api/v1/deliveries/" + id).json().getString("status"));
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        }).count();
+        Thread.sleep(100);
+      }
+      assertEquals(2, limited, "two wait for the window");
+      assertEquals(2, receiver.received().size());
+      JsonObject waiting = api.get("api/v1/deliveries?channelId=" + ch.getString("id") + "&status=rate_limited").json();
+      for (JsonObject d : waiting.getJsonArray("items").getValuesAs(JsonObject.class)) {
+        Instant next = Instant.parse(d.getString("nextAttemptAt"));
+        assertTrue(next.isAfter(Instant.now().plusSeconds(30)), "goes out when the minute allows: " + d);
+      }
+      api.delete("api/v1/alert-channels/" + ch.getString("id"));
+    }
+  }
+
+  @Test
+  void standardWebhooksSignaturesWithServerGeneratedSecretAndRotation() throws Exception {
+    ApiClient api = new ApiClient(base);
+    try (LoopbackReceiver receiver = new LoopbackReceiver()) {
+      JsonObject ch = create(api, channel("standard", receiver.url("/std")).add("signatureScheme", "STANDARD_WEBHOOKS"));
+      String secret = ch.getString("generatedWebhookSecret");
+      assertTrue(StandardWebhookSignature.isValidSecret(secret), secret);
+      assertFalse(api.get("api/v1/alert-channels/" + ch.getString("id")).body().contains(secret), "shown once only");
+
+      String id = deliveryFor(api, alert(api, "ALERT_FAILURE", "std-1"), ch.getString("id"));
+      LoopbackReceiver.Received r = receiver.await(1, Deliveries.WAIT).get(0);
+      assertEquals(id, r.header("webhook-id"));
+      long ts = Long.parseLong(r.header("webhook-timestamp"));
+      assertTrue(Math.abs(ts - Instant.now().getEpochSecond()) < 60);
+      assertEquals(StandardWebhookSignature.sign(secret, id, ts, r.body()), r.header("webhook-signature"));
+
+      ApiClient.Reply rotated =
+          api.put("api/v1/alert-channels/" + ch.getString("id"), channel("standard", receiver.url("/std")).add("signatureScheme", "STANDARD_WEBHOOKS").add("rotateWebhookSecret", true).build().toString());
+      assertEquals(200, rotated.status(), rotated.body());
+      String newSecret = rotated.json().getString("generatedWebhookSecret");
+      assertNotEquals(secret, newSecret);
+      String id2 = deliveryFor(api, alert(api, "ALERT_FAILURE", "std-2"), ch.getString("id"));
+      LoopbackReceiver.Received r2 = receiver.await(2, Deliveries.WAIT).get(1);
+      long ts2 = Long.parseLong(r2.header("webhook-timestamp"));
+      assertEquals(
+          StandardWebhookSignature.sign(newSecret, id2, ts2, r2.body()) + " " + StandardWebhookSignature.sign(secret, id2, ts2, r2.body()),
+          r2.header("webhook-signature"),
+          "both signatures during the rotation overlap");
+      String history = api.get("api/v1/deliveries/" + id2).body();
+      assertFalse(history.contains(newSecret.substring(6)) || history.contains(secret.substring(6)), history);
+      api.delete("api/v1/alert-channels/" + ch.getString("id"));
+    }
+  }
+}
