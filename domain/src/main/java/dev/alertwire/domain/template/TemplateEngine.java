@@ -1,54 +1,99 @@
 package dev.alertwire.domain.template;
 
-import com.github.jknack.handlebars.Handlebars;
-import com.github.jknack.handlebars.HandlebarsException;
-import com.github.jknack.handlebars.Template;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
 
-/** Interim engine: plain Handlebars.java; replaced by the conformant engine. */
-public class TemplateEngine {
-  private final Handlebars handlebars = new Handlebars();
-  private final Map<String, Template> cache = new ConcurrentHashMap<>();
+/**
+ * Renders webhook templates exactly as the hosted product's engine does (handlebars.js 4.7 with
+ * Checkly's curated helpers, dayjs dates), so templates users wrote there work unchanged.
+ *
+ * <p>Thread-safe; one instance is meant to be shared. Compiled templates are kept in a bounded LRU
+ * cache keyed by the template text.
+ */
+public final class TemplateEngine {
 
+  /** How many compiled templates are kept. */
+  public static final int CACHE_SIZE = 2048;
+
+  private final Map<String, Helper> helpers;
+  private final Map<String, Ast.Program> cache;
+
+  /** System clock, dates in UTC. */
   public TemplateEngine() {
-    this(Clock.systemUTC(), ZoneId.of("UTC"));
+    this(Clock.systemUTC(), ZoneOffset.UTC);
   }
 
-  public TemplateEngine(Clock clock, ZoneId zone) {}
+  /**
+   * @param clock what "now" is for date helpers
+   * @param zone the zone dates are read and formatted in (the reference uses the server's zone)
+   */
+  public TemplateEngine(Clock clock, ZoneId zone) {
+    Objects.requireNonNull(clock, "clock");
+    Objects.requireNonNull(zone, "zone");
+    Map<String, Helper> all = new HashMap<>();
+    BuiltInHelpers.register(all);
+    ComparisonHelpers.register(all);
+    CustomHelpers.register(all);
+    DateHelpers.register(all, clock, zone);
+    this.helpers = Map.copyOf(all);
+    this.cache = Collections.synchronizedMap(
+        new LinkedHashMap<>(64, 0.75f, true) {
+          private static final long serialVersionUID = 1L;
 
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<String, Ast.Program> eldest) {
+            return size() > CACHE_SIZE;
+          }
+        });
+  }
+
+  /**
+   * Renders the template against the context (values as a JSON parser gives them: String,
+   * Boolean, Number, null, List, Map).
+   *
+   * @throws TemplateException on a syntax error or when a helper fails (unknown helper called with
+   *     arguments, unparseable date, bad compare operator, ...)
+   */
   public String render(String template, Map<String, Object> context) {
+    Objects.requireNonNull(template, "template");
+    Ast.Program program = compile(template);
+    Object root = context == null ? JsValues.UNDEFINED : context;
     try {
-      return compile(template).apply(context);
-    } catch (IOException | HandlebarsException e) {
-      throw new TemplateException("template failed to render", 0, 0, null);
+      return new Renderer(helpers).renderMain(program, root);
+    } catch (StackOverflowError e) {
+      throw new TemplateException("Template nesting is too deep");
     }
   }
 
+  /**
+   * Compiles the template without rendering it.
+   *
+   * @throws TemplateException on a syntax error, with its line and column
+   */
   public void validate(String template) {
+    Objects.requireNonNull(template, "template");
     compile(template);
   }
 
-  private Template compile(String text) {
-    try {
-      Template t = cache.get(text);
-      if (t == null) {
-        t = handlebars.compileInline(text);
-        cache.put(text, t);
-      }
-      return t;
-    } catch (HandlebarsException e) {
-      var error = e.getError();
-      throw new TemplateException(
-          error == null ? "syntax error" : error.reason,
-          error == null ? 0 : error.line,
-          error == null ? 0 : error.column,
-          null);
-    } catch (IOException e) {
-      throw new TemplateException("syntax error", 0, 0, null);
+  /** Number of compiled templates currently cached. */
+  int cachedTemplates() {
+    return cache.size();
+  }
+
+  /** The compiled form, from the cache or parsed now. */
+  Ast.Program compile(String template) {
+    Ast.Program program = cache.get(template);
+    if (program != null) {
+      return program;
     }
+    Ast.Program parsed = Parser.parse(template);
+    Ast.Program raced = cache.putIfAbsent(template, parsed);
+    return raced != null ? raced : parsed;
   }
 }
