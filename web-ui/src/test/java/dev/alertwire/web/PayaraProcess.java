@@ -1,0 +1,91 @@
+package dev.alertwire.web;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The shipped WAR on Payara Micro in a JVM of its own, for tests that must kill it (kill -9) and start it
+ * again on the same data directory.
+ */
+final class PayaraProcess implements AutoCloseable {
+  private final Path dataDir;
+  private final int port;
+  private final File log;
+  private Process process;
+
+  PayaraProcess(Path dataDir, File log) throws IOException {
+    this.dataDir = dataDir;
+    this.log = log;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      this.port = socket.getLocalPort();
+    }
+  }
+
+  URL url() throws IOException {
+    return URI.create("http://127.0.0.1:" + port + "/").toURL();
+  }
+
+  void start(List<String> systemProperties) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Xmx512m");
+    command.add("-Dalertwire.data.dir=" + dataDir.toAbsolutePath());
+    command.addAll(systemProperties);
+    command.addAll(
+        List.of("-jar", "target/payara-micro.jar", "--nocluster", "--port", Integer.toString(port), "--contextroot", "/",
+            "--deploy", "target/alertwire.war"));
+    process =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
+            .start();
+    awaitHealthy(Duration.ofSeconds(180));
+  }
+
+  /** The JVM dies at once, as with kill -9: no shutdown hooks, nothing flushed on purpose. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  private void awaitHealthy(Duration timeout) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long end = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < end) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Payara Micro exited; see " + log);
+      }
+      try {
+        HttpResponse<String> health =
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
+        if (health.statusCode() == 200 && health.body().contains("UP")) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still starting
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("Payara Micro not healthy within " + timeout + "; see " + log);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor();
+      }
+    }
+  }
+}
