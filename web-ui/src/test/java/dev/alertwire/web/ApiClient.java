@@ -14,7 +14,11 @@ import java.net.http.HttpResponse;
 /** Talks to the deployed app's REST API as any client would. */
 public final class ApiClient {
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  /** The admin token the test deployments are started with (arquillian.xml, PayaraProcess). */
+  public static final String ADMIN_TOKEN = "it-admin-token-0123456789abcdef";
+
   private final URI base;
+  private final String token;
 
   public record Reply(int status, String contentType, String body) {
     public JsonObject json() {
@@ -31,7 +35,21 @@ public final class ApiClient {
   }
 
   public ApiClient(URL deployment) {
+    this(deployment, ADMIN_TOKEN);
+  }
+
+  /** @param token the bearer token to send, or null to send none */
+  public ApiClient(URL deployment, String token) {
     this.base = URI.create(deployment.toString().endsWith("/") ? deployment.toString() : deployment + "/");
+    this.token = token;
+  }
+
+  public ApiClient as(String otherToken) {
+    try {
+      return new ApiClient(base.toURL(), otherToken);
+    } catch (java.net.MalformedURLException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   public Reply get(String path) throws IOException, InterruptedException {
@@ -57,6 +75,9 @@ public final class ApiClient {
   }
 
   private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
     HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     return new Reply(
         response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());

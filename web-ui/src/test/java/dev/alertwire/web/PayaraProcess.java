@@ -40,6 +40,7 @@ final class PayaraProcess implements AutoCloseable {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     command.add("-Dalertwire.data.dir=" + dataDir.toAbsolutePath());
+    command.add("-Dalertwire.api.token=" + ApiClient.ADMIN_TOKEN);
     command.addAll(systemProperties);
     command.addAll(
         List.of("-jar", "target/payara-micro.jar", "--nocluster", "--port", Integer.toString(port), "--contextroot", "/",

@@ -13,7 +13,10 @@ import dev.alertwire.domain.validation.FieldError;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.channel.AlertChannel;
 import dev.alertwire.persistence.channel.ChannelParameter;
+import dev.alertwire.persistence.channel.AlertSettings;
 import dev.alertwire.persistence.channel.ChannelRepository;
+import dev.alertwire.persistence.channel.ChannelSubscription;
+import dev.alertwire.persistence.check.CheckRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -29,6 +32,7 @@ import java.util.Optional;
 @Stateless
 public class ChannelAdministration {
   @Inject ChannelRepository channels;
+  @Inject CheckRepository checks;
   @Inject RequestRenderer renderer;
   @Inject SecretCipher cipher;
   @Inject Clock clock;
@@ -129,10 +133,16 @@ public class ChannelAdministration {
     if (rateLimit != null && (rateLimit < 0 || rateLimit > 100_000)) {
       errors.add(FieldError.of("rateLimitPerMinute", "must be between 0 (no limit) and 100000"));
     }
+    List<ChannelSubscription> subscriptions = subscriptions(in.subscriptions(), errors);
+    AlertSettings alertSettings = alertSettings(in.alertSettings(), channel.alertSettings(), errors);
     if (!errors.isEmpty()) {
       return null;
     }
     channel.describeRequest(url, method, body, parameters(channel, headers, query));
+    if (subscriptions != null) {
+      channel.subscribe(subscriptions);
+    }
+    channel.alertOn(alertSettings);
     channel.useSignatureScheme(scheme);
     channel.retryWith(retry);
     channel.timeouts(connect, response);
@@ -185,6 +195,46 @@ public class ChannelAdministration {
             .ifPresent(result::add);
       }
     }
+  }
+
+  private List<ChannelSubscription> subscriptions(List<ChannelInput.Subscription> in, List<FieldError> errors) {
+    if (in == null) {
+      return null;
+    }
+    List<ChannelSubscription> result = new ArrayList<>();
+    for (int i = 0; i < in.size(); i++) {
+      ChannelInput.Subscription s = in.get(i);
+      String field = "subscriptions[" + i + "]";
+      boolean hasCheck = s.checkId() != null && !s.checkId().isBlank();
+      boolean hasGroup = s.groupId() != null && !s.groupId().isBlank();
+      if (hasCheck == hasGroup) {
+        errors.add(FieldError.of(field, "names either a checkId or a groupId"));
+      } else if (hasCheck && checks.find(s.checkId()).isEmpty()) {
+        errors.add(FieldError.of(field + ".checkId", "no check with id " + s.checkId()));
+      } else if (hasGroup && checks.group(s.groupId()).isEmpty()) {
+        errors.add(FieldError.of(field + ".groupId", "no group with id " + s.groupId()));
+      } else {
+        result.add(new ChannelSubscription(hasCheck ? s.checkId() : null, hasGroup ? s.groupId() : null, s.activated() == null || s.activated()));
+      }
+    }
+    return result;
+  }
+
+  private static AlertSettings alertSettings(ChannelInput.AlertSettingsInput in, AlertSettings current, List<FieldError> errors) {
+    if (in == null) {
+      return current;
+    }
+    int threshold = in.sslExpiryThreshold() == null ? current.sslExpiryThreshold() : in.sslExpiryThreshold();
+    if (threshold < 1 || threshold > 30) {
+      errors.add(FieldError.of("sslExpiryThreshold", "must be 1 to 30 days"));
+    }
+    return new AlertSettings(
+        in.sendFailure() == null ? current.sendFailure() : in.sendFailure(),
+        in.sendRecovery() == null ? current.sendRecovery() : in.sendRecovery(),
+        in.sendDegraded() == null ? current.sendDegraded() : in.sendDegraded(),
+        in.sslExpiry() == null ? current.sslExpiry() : in.sslExpiry(),
+        threshold,
+        in.autoSubscribe() == null ? current.autoSubscribe() : in.autoSubscribe());
   }
 
   private static List<KeyValue> rows(List<KeyValue> rows, String field, List<FieldError> errors) {

@@ -27,4 +27,14 @@ public record ChannelInput(
     Integer responseTimeoutMs,
     Boolean supersedeOlder,
     Integer rateLimitPerMinute,
-    Boolean rotateWebhookSecret) {}
+    Boolean rotateWebhookSecret,
+    List<Subscription> subscriptions,
+    AlertSettingsInput alertSettings) {
+
+  /** {"checkId": ...} or {"groupId": ...}, as in the hosted product's API. */
+  public record Subscription(String checkId, String groupId, Boolean activated) {}
+
+  /** The hosted product's names; null keeps the current value. */
+  public record AlertSettingsInput(
+      Boolean sendFailure, Boolean sendRecovery, Boolean sendDegraded, Boolean sslExpiry, Integer sslExpiryThreshold, Boolean autoSubscribe) {}
+}

@@ -8,6 +8,8 @@ import dev.alertwire.domain.secret.SecretRedactor;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.channel.AlertChannel;
 import dev.alertwire.persistence.channel.ChannelRepository;
+import dev.alertwire.persistence.check.CheckRepository;
+import dev.alertwire.persistence.check.MonitoredCheck;
 import dev.alertwire.persistence.delivery.Delivery;
 import dev.alertwire.persistence.delivery.DeliveryRepository;
 import dev.alertwire.persistence.event.AlertEvent;
@@ -30,6 +32,7 @@ public class DeliveryPreparation {
   @Inject DeliveryRepository deliveries;
   @Inject EventRepository events;
   @Inject ChannelRepository channels;
+  @Inject CheckRepository checks;
   @Inject RenderContexts contexts;
   @Inject ChannelRequests requests;
   @Inject Clock clock;
@@ -63,7 +66,9 @@ public class DeliveryPreparation {
     }
     AlertChannel channel = found.get();
     ResolvedChannel resolved = requests.resolve(channel, clock.instant());
-    RenderContexts.RenderContext context = contexts.forEvent(JsonValues.parseObject(event.variablesJson()), null);
+    // Group variables come from the group of the check the alert is about, as it is now.
+    String groupId = checks.find(event.checkId()).flatMap(MonitoredCheck::groupId).orElse(null);
+    RenderContexts.RenderContext context = contexts.forEvent(JsonValues.parseObject(event.variablesJson()), groupId);
     SecretRedactor redactor = requests.redactorFor(resolved, context);
     int attempt = delivery.attempts() + 1;
     try {

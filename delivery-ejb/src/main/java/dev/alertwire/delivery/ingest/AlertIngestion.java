@@ -1,33 +1,34 @@
 package dev.alertwire.delivery.ingest;
 
-import dev.alertwire.domain.delivery.DeliveryKind;
+import dev.alertwire.domain.check.AlertKind;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.channel.AlertChannel;
 import dev.alertwire.persistence.channel.ChannelRepository;
-import dev.alertwire.persistence.delivery.Delivery;
-import dev.alertwire.persistence.delivery.DeliveryRepository;
+import dev.alertwire.persistence.check.CheckRepository;
+import dev.alertwire.persistence.check.MonitoredCheck;
 import dev.alertwire.persistence.event.AlertEvent;
-import dev.alertwire.persistence.event.EventRepository;
 import jakarta.ejb.Stateless;
-import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
- * Accepts an alert: the event and one delivery per target channel are written in one transaction (the
- * outbox). Nothing is sent before commit; the dispatcher is woken right after it.
+ * Accepts a ready-made alert from a system that decides alerts itself. It goes to the channels subscribed
+ * to the check (CHECK_ID) or group (GROUP_ID, or the check's group) it names, and to every channel with no
+ * subscriptions at all: the catch-all route. A channel that does not want the alert's kind is skipped.
  */
 @Stateless
 public class AlertIngestion {
-  @Inject EventRepository events;
   @Inject ChannelRepository channels;
-  @Inject DeliveryRepository deliveries;
-  @Inject Event<DeliveriesQueued> queued;
+  @Inject CheckRepository checks;
+  @Inject Outbox outbox;
   @Inject Clock clock;
 
   public record Accepted(String eventId, List<String> deliveryIds) {}
@@ -41,23 +42,19 @@ public class AlertIngestion {
     if (checkId != null && checkId.length() > 100) {
       throw new InvalidInputException("CHECK_ID", "must be at most 100 characters");
     }
+    String groupId =
+        Optional.ofNullable(text(variables, "GROUP_ID"))
+            .or(() -> checks.find(checkId).flatMap(MonitoredCheck::groupId))
+            .orElse(null);
+    Map<String, AlertChannel> targets = new LinkedHashMap<>();
+    channels.subscribedTo(checkId, groupId).forEach(c -> targets.put(c.id(), c));
+    channels.catchAll().forEach(c -> targets.put(c.id(), c));
+    Optional<AlertKind> kind = AlertKind.parse(alertType);
+    List<AlertChannel> wanting =
+        targets.values().stream().filter(c -> kind.map(k -> c.alertSettings().wants(k)).orElse(true)).toList();
     Instant now = clock.instant();
     AlertEvent event = new AlertEvent(checkId, alertType, now, variables.toString(), now);
-    events.add(event);
-    List<String> ids =
-        channels.activated().stream().map(channel -> queue(event, channel, now)).toList();
-    queued.fire(new DeliveriesQueued(ids.size()));
-    return new Accepted(event.id(), ids);
-  }
-
-  private String queue(AlertEvent event, AlertChannel channel, Instant now) {
-    if (channel.supersedesOlder() && event.checkId() != null) {
-      deliveries.supersede(channel.id(), event.checkId(), event.id(), now);
-    }
-    Delivery delivery =
-        new Delivery(event.id(), event.checkId(), channel.id(), channel.name(), DeliveryKind.ALERT, now);
-    deliveries.add(delivery);
-    return delivery.id();
+    return new Accepted(event.id(), outbox.queue(event, wanting, now));
   }
 
   private static String text(JsonObject object, String key) {

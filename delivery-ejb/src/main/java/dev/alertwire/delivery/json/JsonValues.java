@@ -28,6 +28,40 @@ public final class JsonValues {
     }
   }
 
+  public static String toJson(Map<String, Object> map) {
+    return toJsonValue(map).toString();
+  }
+
+  @SuppressWarnings("unchecked")
+  static JsonValue toJsonValue(Object value) {
+    if (value == null) {
+      return JsonValue.NULL;
+    }
+    if (value instanceof Map<?, ?> map) {
+      var object = Json.createObjectBuilder();
+      map.forEach((k, v) -> object.add(String.valueOf(k), toJsonValue(v)));
+      return object.build();
+    }
+    if (value instanceof List<?> list) {
+      var array = Json.createArrayBuilder();
+      list.forEach(v -> array.add(toJsonValue(v)));
+      return array.build();
+    }
+    if (value instanceof Boolean b) {
+      return b ? JsonValue.TRUE : JsonValue.FALSE;
+    }
+    if (value instanceof Integer || value instanceof Long) {
+      return Json.createValue(((Number) value).longValue());
+    }
+    if (value instanceof java.math.BigDecimal d) {
+      return Json.createValue(d);
+    }
+    if (value instanceof Number n) {
+      return Json.createValue(n.doubleValue());
+    }
+    return Json.createValue(value.toString());
+  }
+
   public static Object toJava(JsonValue value) {
     return switch (value.getValueType()) {
       case OBJECT -> toMap((JsonObject) value);

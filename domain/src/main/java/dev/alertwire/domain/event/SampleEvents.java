@@ -1,5 +1,7 @@
 package dev.alertwire.domain.event;
 
+import dev.alertwire.domain.check.AlertKind;
+import dev.alertwire.domain.check.AlertTitles;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -84,12 +86,7 @@ public final class SampleEvents {
   }
 
   private static String title(Kind kind, String checkName) {
-    return switch (kind) {
-      case ALERT_FAILURE, REMINDER -> "Check \"" + checkName + "\" has failed";
-      case ALERT_RECOVERY -> "Check \"" + checkName + "\" has recovered";
-      case ALERT_DEGRADED -> "Check \"" + checkName + "\" is degraded";
-      case ALERT_DEGRADED_RECOVERY -> "Check \"" + checkName + "\" has recovered from degradation";
-      case ALERT_SSL -> "The SSL certificate for api.example.com will expire in 14 days";
-    };
+    AlertKind alert = kind == Kind.REMINDER ? AlertKind.ALERT_FAILURE : AlertKind.valueOf(kind.name());
+    return AlertTitles.of(alert, checkName, "api.example.com", 14);
   }
 }

@@ -6,6 +6,7 @@ import dev.alertwire.domain.delivery.RetryPolicy;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -106,6 +107,13 @@ public class AlertChannel {
   @OrderColumn(name = "position")
   private List<ChannelParameter> parameters = new ArrayList<>();
 
+  @Embedded private AlertSettings alertSettings = new AlertSettings();
+
+  @ElementCollection(fetch = FetchType.EAGER)
+  @CollectionTable(name = "channel_subscription", joinColumns = @JoinColumn(name = "channel_id"))
+  @OrderColumn(name = "position")
+  private List<ChannelSubscription> subscriptions = new ArrayList<>();
+
   protected AlertChannel() {}
 
   public AlertChannel(String name, Instant now) {
@@ -121,6 +129,28 @@ public class AlertChannel {
     this.bodyTemplate = bodyTemplate;
     this.parameters.clear();
     this.parameters.addAll(parameters);
+  }
+
+  public void alertOn(AlertSettings settings) {
+    this.alertSettings = settings;
+  }
+
+  public AlertSettings alertSettings() {
+    return alertSettings;
+  }
+
+  public void subscribe(List<ChannelSubscription> subscriptions) {
+    this.subscriptions.clear();
+    this.subscriptions.addAll(subscriptions);
+  }
+
+  /** Adds a subscription to a new check (autoSubscribe). */
+  public void subscribeTo(String checkId) {
+    this.subscriptions.add(new ChannelSubscription(checkId, null, true));
+  }
+
+  public List<ChannelSubscription> subscriptions() {
+    return List.copyOf(subscriptions);
   }
 
   public void rename(String name) {

@@ -29,6 +29,35 @@ public class ChannelRepository {
         .getResultList();
   }
 
+  /** Activated channels with an activated subscription to the check or to its group. */
+  @SuppressWarnings("unchecked")
+  public List<AlertChannel> subscribedTo(String checkId, String groupId) {
+    // Plain SQL over the subscription table: EclipseLink does not query element collections on their own.
+    List<String> ids =
+        em.createNativeQuery(
+                "SELECT DISTINCT channel_id FROM channel_subscription WHERE activated = TRUE AND (check_id = ? OR group_id = ?)")
+            .setParameter(1, checkId == null ? "" : checkId)
+            .setParameter(2, groupId == null ? "" : groupId)
+            .getResultList();
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("SELECT c FROM AlertChannel c WHERE c.activated = TRUE AND c.id IN :ids ORDER BY c.id", AlertChannel.class)
+        .setParameter("ids", ids)
+        .getResultList();
+  }
+
+  /** Activated channels without any subscription: the catch-all route for ready-made alerts. */
+  @SuppressWarnings("unchecked")
+  public List<AlertChannel> catchAll() {
+    List<String> subscribing = em.createNativeQuery("SELECT DISTINCT channel_id FROM channel_subscription").getResultList();
+    return activated().stream().filter(c -> !subscribing.contains(c.id())).toList();
+  }
+
+  public List<AlertChannel> autoSubscribing() {
+    return all().stream().filter(c -> c.alertSettings().autoSubscribe()).toList();
+  }
+
   public void remove(AlertChannel channel) {
     em.remove(channel);
   }

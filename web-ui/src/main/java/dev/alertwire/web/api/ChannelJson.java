@@ -40,6 +40,13 @@ final class ChannelJson {
             .add("connectTimeoutMs", c.connectTimeout().toMillis())
             .add("responseTimeoutMs", c.responseTimeout().toMillis())
             .add("supersedeOlder", c.supersedesOlder())
+            .add("sendFailure", c.alertSettings().sendFailure())
+            .add("sendRecovery", c.alertSettings().sendRecovery())
+            .add("sendDegraded", c.alertSettings().sendDegraded())
+            .add("sslExpiry", c.alertSettings().sslExpiry())
+            .add("sslExpiryThreshold", c.alertSettings().sslExpiryThreshold())
+            .add("autoSubscribe", c.alertSettings().autoSubscribe())
+            .add("subscriptions", subscriptions(c))
             .add("flagged", c.goneAt() != null)
             .add("created", c.createdAt().toString())
             .add("updated", c.updatedAt().toString());
@@ -48,6 +55,21 @@ final class ChannelJson {
       o.add("flaggedReason", "The receiver answered 410 Gone at " + c.goneAt() + "; saving the channel clears the flag");
     }
     return o.build();
+  }
+
+  private static JsonArrayBuilder subscriptions(AlertChannel c) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    for (var s : c.subscriptions()) {
+      JsonObjectBuilder o = Json.createObjectBuilder();
+      if (s.checkId() != null) {
+        o.add("checkId", s.checkId());
+      }
+      if (s.groupId() != null) {
+        o.add("groupId", s.groupId());
+      }
+      array.add(o.add("activated", s.activated()));
+    }
+    return array;
   }
 
   private static JsonArrayBuilder rows(AlertChannel c, ChannelParameter.Kind kind) {

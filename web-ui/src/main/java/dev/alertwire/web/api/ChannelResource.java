@@ -86,6 +86,20 @@ public class ChannelResource {
         JsonBodies.integer(o, "responseTimeoutMs"),
         JsonBodies.bool(o, "supersedeOlder"),
         JsonBodies.integer(o, "rateLimitPerMinute"),
-        JsonBodies.bool(o, "rotateWebhookSecret"));
+        JsonBodies.bool(o, "rotateWebhookSecret"),
+        subscriptions(o),
+        new ChannelInput.AlertSettingsInput(
+            JsonBodies.bool(o, "sendFailure"),
+            JsonBodies.bool(o, "sendRecovery"),
+            JsonBodies.bool(o, "sendDegraded"),
+            JsonBodies.bool(o, "sslExpiry"),
+            JsonBodies.integer(o, "sslExpiryThreshold"),
+            JsonBodies.bool(o, "autoSubscribe")));
+  }
+
+  private static java.util.List<ChannelInput.Subscription> subscriptions(JsonObject o) {
+    return JsonBodies.objects(o, "subscriptions").map(list -> list.stream()
+        .map(s -> new ChannelInput.Subscription(JsonBodies.string(s, "checkId"), JsonBodies.string(s, "groupId"), JsonBodies.bool(s, "activated")))
+        .toList()).orElse(null);
   }
 }

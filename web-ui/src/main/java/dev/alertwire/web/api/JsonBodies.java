@@ -83,6 +83,30 @@ final class JsonBodies {
     return n == null ? null : n.intValue();
   }
 
+  /** An optional array of objects. */
+  static java.util.Optional<List<JsonObject>> objects(JsonObject o, String field) {
+    JsonValue v = o.get(field);
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      return java.util.Optional.empty();
+    }
+    if (!(v instanceof JsonArray array) || array.stream().anyMatch(i -> i.getValueType() != JsonValue.ValueType.OBJECT)) {
+      throw new InvalidInputException(field, "must be an array of objects");
+    }
+    return java.util.Optional.of(array.getValuesAs(JsonObject.class));
+  }
+
+  /** An optional array of strings. */
+  static List<String> strings(JsonObject o, String field) {
+    JsonValue v = o.get(field);
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      return null;
+    }
+    if (!(v instanceof JsonArray array) || array.stream().anyMatch(i -> i.getValueType() != JsonValue.ValueType.STRING)) {
+      throw new InvalidInputException(field, "must be an array of strings");
+    }
+    return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+  }
+
   /** {@code [{key, value, locked}]}, as the hosted product's API sends headers and query parameters. */
   static List<KeyValue> keyValues(JsonObject o, String field) {
     JsonValue v = o.get(field);

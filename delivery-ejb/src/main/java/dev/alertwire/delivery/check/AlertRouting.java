@@ -1,0 +1,39 @@
+package dev.alertwire.delivery.check;
+
+import dev.alertwire.delivery.ingest.Outbox;
+import dev.alertwire.delivery.json.JsonValues;
+import dev.alertwire.domain.check.AlertKind;
+import dev.alertwire.persistence.channel.AlertChannel;
+import dev.alertwire.persistence.channel.ChannelRepository;
+import dev.alertwire.persistence.check.CheckGroup;
+import dev.alertwire.persistence.check.MonitoredCheck;
+import dev.alertwire.persistence.event.AlertEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** An alert about a check goes to the channels subscribed to the check or its group that want its kind. */
+@ApplicationScoped
+public class AlertRouting {
+  @Inject ChannelRepository channels;
+  @Inject Outbox outbox;
+
+  /** An alert that was queued: its type, event and one delivery per channel. */
+  public record Sent(String alertType, String eventId, List<String> deliveryIds) {}
+
+  public Sent send(AlertKind kind, MonitoredCheck check, Optional<CheckGroup> group, Map<String, Object> variables, Instant now) {
+    return queue(kind, check, subscribed(check, group).stream().filter(c -> c.alertSettings().wants(kind)).toList(), variables, now);
+  }
+
+  public Sent queue(AlertKind kind, MonitoredCheck check, List<AlertChannel> targets, Map<String, Object> variables, Instant now) {
+    AlertEvent event = new AlertEvent(check.id(), kind.name(), now, JsonValues.toJson(variables), now);
+    return new Sent(kind.name(), event.id(), outbox.queue(event, targets, now));
+  }
+
+  public List<AlertChannel> subscribed(MonitoredCheck check, Optional<CheckGroup> group) {
+    return channels.subscribedTo(check.id(), group.map(CheckGroup::id).orElse(null));
+  }
+}

@@ -1,0 +1,50 @@
+package dev.alertwire.web.api;
+
+import dev.alertwire.delivery.access.ApiAccess;
+import dev.alertwire.persistence.token.ApiToken;
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
+
+/**
+ * Every API call needs {@code Authorization: Bearer <token>}. Roles: admin reads and writes, viewer reads
+ * (and previews), ingest only posts check results and alerts. Wrong or missing token: 401; wrong role: 403.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+public class ApiAuthentication implements ContainerRequestFilter {
+  @Inject ApiAccess access;
+
+  @Override
+  public void filter(ContainerRequestContext request) {
+    String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+    Optional<ApiToken.Role> role =
+        header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
+            ? access.authenticate(header.substring(7))
+            : Optional.empty();
+    if (role.isEmpty()) {
+      request.abortWith(
+          Problem.of(401, "Unauthorized", "Send Authorization: Bearer <API token>; the first admin token is set by ALERTWIRE_API_TOKEN or printed in the log on first start"));
+      return;
+    }
+    if (!allowed(role.get(), request.getMethod(), request.getUriInfo().getPath())) {
+      request.abortWith(Problem.of(403, "Forbidden", "A " + role.get().name().toLowerCase() + " token may not " + request.getMethod() + " this resource"));
+    }
+  }
+
+  static boolean allowed(ApiToken.Role role, String method, String path) {
+    String p = path.startsWith("/") ? path.substring(1) : path;
+    boolean ingestion = method.equals("POST") && (p.equals("v1/check-results") || p.equals("v1/alerts"));
+    boolean read = method.equals("GET") || method.equals("HEAD") || (method.equals("POST") && p.equals("v1/templates/preview"));
+    return switch (role) {
+      case ADMIN -> true;
+      case VIEWER -> read;
+      case INGEST -> ingestion;
+    };
+  }
+}
