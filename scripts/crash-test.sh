@@ -177,7 +177,7 @@ CHANNEL_JSON=$(api POST /v1/alert-channels "$(python3 - "$RECEIVER_PORT" "$MAX_R
 import json, sys
 print(json.dumps({"name": "crash-test receiver", "url": f"http://127.0.0.1:{sys.argv[1]}/hook", "method": "POST",
                   "template": '{"check": "{{CHECK_ID}}", "title": "{{ALERT_TITLE}}"}',
-                  "maxRetries": int(sys.argv[2]), "retryDelayMs": int(sys.argv[3]), "supersedeOlder": False}))
+                  "maxRetries": int(sys.argv[2]), "retryDelayMs": int(sys.argv[3])}))
 PY
 )")
 CHANNEL=$(python3 -c 'import json,sys; print(json.loads(sys.argv[1])["id"])' "$CHANNEL_JSON" 2>/dev/null) \
@@ -294,6 +294,12 @@ if missing:
     json.dump({i: accepted[i] for i in missing}, open(f"{work}/missing.json", "w"), indent=1)
 if split_checks:
     print("SPLIT: " + ", ".join(f"{c}: {sorted(ids)}" for c, ids in list(split_checks.items())[:5]))
+if outcomes["rejected"]:
+    sample = next(p for p in posted if p["outcome"] == "rejected")
+    print(f"WARNING: {outcomes['rejected']} alerts were refused by the app, e.g. {sample['check']}: {sample['status']} {sample['body'][:200]}")
+if not accepted:
+    print("RESULT: INCONCLUSIVE (no alert was accepted; see the Payara log)")
+    sys.exit(2)
 failed = bool(missing or split_checks or wrong_id or no_delivery)
 print("RESULT: " + ("FAIL" if failed else "PASS"))
 sys.exit(1 if failed else 0)

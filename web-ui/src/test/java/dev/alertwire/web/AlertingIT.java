@@ -159,6 +159,13 @@ class AlertingIT {
     assertEquals(404, admin.post("api/v1/check-results", "{\"check\":{\"id\":\"no-such-check\"},\"hasFailures\":true}").status());
     assertEquals(400, admin.post("api/v1/check-results", "{\"check\":{\"name\":\"x\"}}").status(), "hasFailures is required");
     assertEquals(413, admin.post("api/v1/alerts", "{\"x\":\"" + "a".repeat(1_100_000) + "\"}").status());
+
+    String openapi = admin.as(null).get("openapi").body();
+    for (String path : List.of("/api/v1/alert-channels", "/api/v1/alerts", "/api/v1/check-results", "/api/v1/checks", "/api/v1/check-groups",
+        "/api/v1/variables", "/api/v1/deliveries", "/api/v1/templates/preview", "/api/v1/api-tokens")) {
+      assertTrue(openapi.contains(path + ":"), "OpenAPI describes " + path);
+    }
+    assertTrue(openapi.contains("Alertwire API"));
   }
 
   private static JsonObjectBuilder channel(String name, String url) {
