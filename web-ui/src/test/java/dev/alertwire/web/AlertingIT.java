@@ -160,12 +160,51 @@ class AlertingIT {
     assertEquals(400, admin.post("api/v1/check-results", "{\"check\":{\"name\":\"x\"}}").status(), "hasFailures is required");
     assertEquals(413, admin.post("api/v1/alerts", "{\"x\":\"" + "a".repeat(1_100_000) + "\"}").status());
 
-    String openapi = admin.as(null).get("openapi").body();
+    String openapi = admin.as(null).get("/openapi").body();
     for (String path : List.of("/api/v1/alert-channels", "/api/v1/alerts", "/api/v1/check-results", "/api/v1/checks", "/api/v1/check-groups",
         "/api/v1/variables", "/api/v1/deliveries", "/api/v1/templates/preview", "/api/v1/api-tokens")) {
       assertTrue(openapi.contains(path + ":"), "OpenAPI describes " + path);
     }
     assertTrue(openapi.contains("Alertwire API"));
+  }
+
+  @Test
+  void configurationExportsWithoutSecretsAndImportsAllOrNothing() throws Exception {
+    ApiClient api = new ApiClient(base);
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String secretKey = "EXPORT_SECRET_" + suffix;
+    assertEquals(201, api.post("api/v1/variables", "{\"key\":\"" + secretKey + "\",\"value\":\"s3cr3t-export-value\",\"locked\":true}").status());
+    JsonObject group = created(api.post("api/v1/check-groups", "{\"name\":\"Export " + suffix + "\"}"));
+    created(api.post("api/v1/checks", "{\"name\":\"Export check " + suffix + "\",\"groupId\":\"" + group.getString("id") + "\"}"));
+    created(api.post("api/v1/alert-channels", channel("Export channel " + suffix, "https://example.com/hook")
+        .add("webhookSecret", "webhook-secret-export")
+        .add("subscriptions", Json.createArrayBuilder().add(Json.createObjectBuilder().add("groupId", group.getString("id")))).build().toString()));
+
+    ApiClient.Reply exported = api.get("api/v1/export");
+    assertEquals(200, exported.status());
+    assertFalse(exported.body().contains("s3cr3t-export-value"), "secrets by name only");
+    assertFalse(exported.body().contains("webhook-secret-export"));
+    JsonObject doc = exported.json();
+    assertTrue(exported.body().contains("\"group\":\"Export " + suffix + "\""), "subscriptions and checks name their group");
+
+    // Everything in the export applies cleanly to the same installation: all updates.
+    JsonObject roundTrip = api.post("api/v1/import", doc.toString()).json();
+    assertTrue(roundTrip.getJsonArray("changes").getValuesAs(JsonObject.class).stream().noneMatch(c -> c.getString("action").equals("create")), roundTrip.toString());
+
+    String newChannel = "{\"alertChannels\":[{\"name\":\"Imported " + suffix + "\",\"url\":\"https://example.com/new\",\"subscriptions\":[{\"group\":\"Export " + suffix + "\"}]}]}";
+    JsonObject dry = api.post("api/v1/import?dryRun=true", newChannel).json();
+    assertTrue(dry.getBoolean("dryRun"));
+    assertEquals("create", dry.getJsonArray("changes").getJsonObject(0).getString("action"));
+    assertFalse(api.get("api/v1/alert-channels").body().contains("Imported " + suffix), "a dry run changes nothing");
+
+    String withBadItem = "{\"alertChannels\":[{\"name\":\"Imported " + suffix + "\",\"url\":\"https://example.com/new\"},{\"name\":\"Broken\",\"url\":\"ftp://x\"}]}";
+    ApiClient.Reply refused = api.post("api/v1/import", withBadItem);
+    assertEquals(400, refused.status(), refused.body());
+    assertTrue(refused.body().contains("alertChannels[1].url"), refused.body());
+    assertFalse(api.get("api/v1/alert-channels").body().contains("Imported " + suffix), "all or nothing");
+
+    assertEquals(200, api.post("api/v1/import", newChannel).status());
+    assertTrue(api.get("api/v1/alert-channels").body().contains("Imported " + suffix));
   }
 
   private static JsonObjectBuilder channel(String name, String url) {

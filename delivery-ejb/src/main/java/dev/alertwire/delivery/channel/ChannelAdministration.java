@@ -189,10 +189,14 @@ public class ChannelAdministration {
       } else if (!row.value().isEmpty()) {
         result.add(new ChannelParameter(kind, row.key(), cipher.encrypt(row.value()), true));
       } else {
-        channel.parameters(kind).stream()
-            .filter(p -> p.locked() && p.name().equals(row.key()))
-            .findFirst()
-            .ifPresent(result::add);
+        ChannelParameter stored =
+            channel.parameters(kind).stream().filter(p -> p.locked() && p.name().equals(row.key())).findFirst().orElse(null);
+        if (stored == null) {
+          throw new InvalidInputException(
+              (kind == ChannelParameter.Kind.HEADER ? "headers" : "queryParameters"),
+              "the locked value of " + row.key() + " is not stored yet; send its value");
+        }
+        result.add(stored);
       }
     }
   }

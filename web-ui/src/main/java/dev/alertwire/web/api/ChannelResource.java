@@ -68,7 +68,7 @@ public class ChannelResource {
     return Problem.of(404, "Not found", "No alert channel with id " + id);
   }
 
-  private static ChannelInput input(JsonObject o) {
+  static ChannelInput input(JsonObject o) {
     return new ChannelInput(
         JsonBodies.string(o, "name"),
         JsonBodies.string(o, "url"),
