@@ -41,6 +41,7 @@ final class PayaraProcess implements AutoCloseable {
     command.add("-Xmx512m");
     command.add("-Dalertwire.data.dir=" + dataDir.toAbsolutePath());
     command.add("-Dalertwire.api.token=" + ApiClient.ADMIN_TOKEN);
+    command.addAll(List.of(System.getProperty("alertwire.it.db.options", "").trim().split("\\s+")));
     command.addAll(systemProperties);
     command.addAll(
         List.of("-jar", "target/payara-micro.jar", "--nocluster", "--port", Integer.toString(port), "--contextroot", "/",
