@@ -225,10 +225,20 @@ TOTALS=$(status_totals)
 
 # --- report ---------------------------------------------------------------------------------------------------
 set +e
-python3 - "$WORK" "$FIRST" "$KILLED" "$RESTARTED" "$HEALTHY" "${DRAINED:-0}" "$TOTALS" <<'PY'
+# Attempts the app recorded, per delivery (to compare with what the receiver saw).
+for page in $(seq 1 $(( (ALERTS + 199) / 200 + 1 ))); do
+  api GET "/v1/deliveries?channelId=$CHANNEL&size=200&page=$page"; echo
+done > "$WORK/deliveries.jsonl"
+python3 - "$WORK" "$FIRST" "$KILLED" "$RESTARTED" "$HEALTHY" "${DRAINED:-0}" "$TOTALS" "$(cat "$WORK/receiver.start")" "$FAIL_SECONDS" <<'PY'
 import collections, json, sys
 work, first, killed, restarted, healthy, drained = sys.argv[1], *map(float, sys.argv[2:7])
 totals = dict(kv.split("=") for kv in sys.argv[7].split())
+receiver_ok_from = float(sys.argv[8]) + float(sys.argv[9])
+recorded = {}
+for line in open(f"{work}/deliveries.jsonl"):
+    if line.strip():
+        for d in json.loads(line)["items"]:
+            recorded[d["id"]] = d["attemptCount"]
 posted = [json.loads(l) for l in open(f"{work}/posted.jsonl")]
 try:
     received = [json.loads(l) for l in open(f"{work}/received.jsonl")]
@@ -282,9 +292,19 @@ print(f"every repeat carried the same delivery id:           {'yes' if not split
       f" (alerts seen under several ids: {len(split_checks)}, ids carrying another alert's body: {len(wrong_id)})")
 print(f"received ids the client never got a 202 for:        {len(unknown_ids)}")
 print(f"API status totals for the channel:  {' '.join(f'{k}={v}' for k, v in totals.items())}")
-if last_first_ok:
-    print(f"drain: last accepted delivery arrived {last_first_ok-healthy:.1f} s after the restart was healthy "
-          f"({last_first_ok-killed:.1f} s after the kill)")
+lost_records = sum(max(0, len(by_id.get(i, [])) - recorded.get(i, 0)) for i in accepted)
+unseen_attempts = sum(max(0, recorded.get(i, 0) - len(by_id.get(i, []))) for i in accepted)
+print(f"attempts recorded by the app:       {sum(recorded.get(i, 0) for i in accepted)} "
+      f"(requests the receiver saw but the app has no attempt for: {lost_records}; recorded attempts the receiver never saw: {unseen_attempts})")
+print(f"receiver answered 200 from:         +{receiver_ok_from-first:.1f} s")
+if last_first_ok is None:
+    pass
+elif last_first_ok < killed:
+    print(f"drain: every accepted delivery had arrived before the kill (last at +{last_first_ok-first:.1f} s)")
+else:
+    print(f"drain: last accepted delivery arrived at +{last_first_ok-first:.1f} s: {last_first_ok-healthy:.1f} s after the restart "
+          f"was healthy (+{healthy-first:.1f} s), {last_first_ok-max(healthy, receiver_ok_from):.1f} s after the app was up and "
+          f"the receiver answering 200, {last_first_ok-killed:.1f} s after the kill")
 if drained:
     print(f"drain: API showed nothing unfinished {drained-healthy:.1f} s after the restart was healthy")
 else:
