@@ -27,7 +27,7 @@ mkdir -p "$WORK"
 BASE="http://127.0.0.1:$PORT"
 
 die() { echo "crash-test: $*" >&2; exit 2; }
-now() { python3 -c 'import time; print(f"{time.time():.3f}")'; }
+now() { echo "$EPOCHREALTIME"; }
 
 # --- artifacts -------------------------------------------------------------------------------------------
 WAR=${ALERTWIRE_WAR:-web-ui/target/alertwire.war}
@@ -193,7 +193,7 @@ python3 "$WORK/poster.py" "$PORT" "$ALERTS" "$TOKEN" "$WORK/posted.jsonl" "$WORK
 POSTER=$!
 until [ -s "$WORK/first-alert" ]; do kill -0 $POSTER 2>/dev/null || die "poster failed: $(cat "$WORK/poster.err")"; sleep 0.01; done
 FIRST=$(cat "$WORK/first-alert")
-sleep "$(python3 -c "import time; print(max(0, $FIRST + $KILL_AFTER - time.time()))")"
+sleep "$(awk -v f="$FIRST" -v k="$KILL_AFTER" -v n="$EPOCHREALTIME" 'BEGIN { d = f + k - n; print (d > 0 ? d : 0) }')"
 
 [ "$(ps -o comm= -p "$APP")" = java ] || die "pid $APP is not the java process"
 POSTED_BEFORE_KILL=$(wc -l < "$WORK/posted.jsonl")
@@ -210,25 +210,42 @@ POSTER=""
 
 # --- wait for the drain ---------------------------------------------------------------------------------------
 DRAINED=""
+unfinished() { # cheap enough to poll: three small queries, no python
+  local s n=0 t
+  for s in pending rate_limited retrying; do
+    t=$(api GET "/v1/deliveries?channelId=$CHANNEL&status=$s&size=1" | grep -o '"total":[0-9]*' | cut -d: -f2)
+    n=$((n + ${t:-1}))
+  done
+  echo "$n"
+}
 while :; do
-  TOTALS=$(status_totals)
-  UNFINISHED=$(python3 -c 'import sys; d=dict(kv.split("=") for kv in sys.argv[1].split()); print(int(d["pending"])+int(d["rate_limited"])+int(d["retrying"]))' "$TOTALS")
+  UNFINISHED=$(unfinished)
   if [ "$UNFINISHED" -eq 0 ]; then DRAINED=$(now); break; fi
   if python3 -c "import sys,time; sys.exit(0 if time.time() > $HEALTHY + $DEADLINE else 1)"; then
     echo "deadline of $DEADLINE s after the restart reached with $UNFINISHED unfinished"
     break
   fi
-  sleep 1
+  sleep 0.5
 done
 sleep 2   # late answers still being logged by the receiver
 TOTALS=$(status_totals)
 
 # --- report ---------------------------------------------------------------------------------------------------
 set +e
-python3 - "$WORK" "$FIRST" "$KILLED" "$RESTARTED" "$HEALTHY" "${DRAINED:-0}" "$TOTALS" <<'PY'
+# Attempts the app recorded, per delivery (to compare with what the receiver saw).
+for page in $(seq 1 $(( (ALERTS + 199) / 200 + 1 ))); do
+  api GET "/v1/deliveries?channelId=$CHANNEL&size=200&page=$page"; echo
+done > "$WORK/deliveries.jsonl"
+python3 - "$WORK" "$FIRST" "$KILLED" "$RESTARTED" "$HEALTHY" "${DRAINED:-0}" "$TOTALS" "$(cat "$WORK/receiver.start")" "$FAIL_SECONDS" <<'PY'
 import collections, json, sys
 work, first, killed, restarted, healthy, drained = sys.argv[1], *map(float, sys.argv[2:7])
 totals = dict(kv.split("=") for kv in sys.argv[7].split())
+receiver_ok_from = float(sys.argv[8]) + float(sys.argv[9])
+recorded = {}
+for line in open(f"{work}/deliveries.jsonl"):
+    if line.strip():
+        for d in json.loads(line)["items"]:
+            recorded[d["id"]] = d["attemptCount"]
 posted = [json.loads(l) for l in open(f"{work}/posted.jsonl")]
 try:
     received = [json.loads(l) for l in open(f"{work}/received.jsonl")]
@@ -282,11 +299,20 @@ print(f"every repeat carried the same delivery id:           {'yes' if not split
       f" (alerts seen under several ids: {len(split_checks)}, ids carrying another alert's body: {len(wrong_id)})")
 print(f"received ids the client never got a 202 for:        {len(unknown_ids)}")
 print(f"API status totals for the channel:  {' '.join(f'{k}={v}' for k, v in totals.items())}")
-if last_first_ok:
-    print(f"drain: last accepted delivery arrived {last_first_ok-healthy:.1f} s after the restart was healthy "
-          f"({last_first_ok-killed:.1f} s after the kill)")
+lost_records = sum(max(0, len(by_id.get(i, [])) - recorded.get(i, 0)) for i in accepted)
+unseen_attempts = sum(max(0, recorded.get(i, 0) - len(by_id.get(i, []))) for i in accepted)
+print(f"attempts recorded by the app:       {sum(recorded.get(i, 0) for i in accepted)} "
+      f"(requests the receiver saw but the app has no attempt for: {lost_records}; recorded attempts the receiver never saw: {unseen_attempts})")
+print(f"receiver answered 200 from:         +{receiver_ok_from-first:.1f} s")
+if last_first_ok is None:
+    pass
+elif last_first_ok < killed:
+    print(f"drain: every accepted delivery had arrived before the kill (last at +{last_first_ok-first:.1f} s)")
+else:
+    print(f"drain: last accepted delivery arrived at +{last_first_ok-first:.1f} s, i.e. {last_first_ok-healthy:+.1f} s from the "
+          f"restarted app's /health UP (+{healthy-first:.1f} s) and {last_first_ok-killed:.1f} s after the kill")
 if drained:
-    print(f"drain: API showed nothing unfinished {drained-healthy:.1f} s after the restart was healthy")
+    print(f"drain: API showed nothing unfinished {drained-healthy:.1f} s after the restart was healthy (polled about once a second)")
 else:
     print("drain: deliveries were still unfinished at the deadline")
 if missing:

@@ -106,6 +106,20 @@ class AlertDeliveryIT {
   }
 
   @Test
+  void alertWithoutCheckToAChannelThatKeepsOlderRetriesIsStoredAndSent() throws Exception {
+    ApiClient api = new ApiClient(base);
+    try (LoopbackReceiver receiver = new LoopbackReceiver()) {
+      JsonObject channel = createChannel(api, channelJson("no supersede", receiver.url("/plain")).add("supersedeOlder", false));
+      for (String alert : List.of("{\"ALERT_TYPE\":\"ALERT_FAILURE\"}", "{\"ALERT_TITLE\":\"x\",\"CHECK_ID\":\"c-9\"}")) {
+        ApiClient.Reply accepted = api.post("api/v1/alerts", alert);
+        assertEquals(202, accepted.status(), accepted.body());
+      }
+      assertEquals(2, receiver.await(2, WAIT).size());
+      api.delete("api/v1/alert-channels/" + channel.getString("id"));
+    }
+  }
+
+  @Test
   void failingReceiverIsRetriedUntilItAnswers() throws Exception {
     ApiClient api = new ApiClient(base);
     try (LoopbackReceiver receiver = new LoopbackReceiver()) {

@@ -33,6 +33,19 @@ public class AlertwireConfig {
   @ConfigProperty(name = "alertwire.delivery.max-concurrency-per-channel", defaultValue = "8")
   int maxConcurrencyPerChannel;
 
+  @Inject
+  @ConfigProperty(name = "alertwire.delivery.lease-seconds", defaultValue = "180")
+  int leaseSeconds;
+
+  /**
+   * How long a claimed delivery belongs to the instance that claimed it. Longer than any attempt can take
+   * (connect and response timeouts are capped at 60 s and 90 s); a lease of a dead instance expires and
+   * another instance resumes the delivery.
+   */
+  public java.time.Duration lease() {
+    return java.time.Duration.ofSeconds(Math.max(5, leaseSeconds));
+  }
+
   public Path dataDir() {
     return DatabaseSettings.dataDir();
   }

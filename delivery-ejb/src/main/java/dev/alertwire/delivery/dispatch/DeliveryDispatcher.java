@@ -5,7 +5,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -25,8 +24,6 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class DeliveryDispatcher {
   private static final Logger LOG = Logger.getLogger(DeliveryDispatcher.class.getName());
-  /** Longer than any attempt can take (connect + response timeouts are bounded well below it). */
-  static final Duration LEASE = Duration.ofMinutes(2);
 
   @Inject DeliveryClaims claims;
   @Inject DeliveryPreparation preparation;
@@ -82,7 +79,7 @@ public class DeliveryDispatcher {
       if (!permits.tryAcquire()) {
         return false;
       }
-      if (!claims.claim(id, instanceId, now, now.plus(LEASE))) {
+      if (!claims.claim(id, instanceId, now, now.plus(config.lease()))) {
         permits.release();
         continue;
       }

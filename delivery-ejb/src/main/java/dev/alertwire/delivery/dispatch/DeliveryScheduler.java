@@ -36,6 +36,7 @@ public class DeliveryScheduler {
   private static final Logger LOG = Logger.getLogger(DeliveryScheduler.class.getName());
   /** Never spin: a wake-up for a time already past is set this far ahead. */
   private static final Duration MIN_DELAY = Duration.ofMillis(50);
+  private static final Duration LOST_AFTER = Duration.ofSeconds(10);
 
   @Resource TimerService timers;
   @Inject DeliveryDispatcher dispatcher;
@@ -61,7 +62,10 @@ public class DeliveryScheduler {
   public synchronized void wakeAt(Instant when) {
     Instant now = clock.instant();
     Instant at = when.isBefore(now.plus(MIN_DELAY)) ? now.plus(MIN_DELAY) : when;
-    if (timer != null && scheduledFor.isAfter(now) && !scheduledFor.isAfter(at)) {
+    // A timer that is due (or just overdue: the timer service fires with up to ~1 s delay) is kept; replacing
+    // it would push the wake-up back again. One overdue by far is taken as lost and replaced.
+    boolean alive = timer != null && scheduledFor.isAfter(now.minus(LOST_AFTER));
+    if (alive && !scheduledFor.isAfter(at)) {
       return;
     }
     if (timer != null) {

@@ -19,7 +19,16 @@ import org.flywaydb.core.Flyway;
     name = "java:app/jdbc/alertwire",
     className = "dev.alertwire.persistence.ConfiguredDataSource",
     minPoolSize = 2,
-    maxPoolSize = 32)
+    maxPoolSize = 32,
+    // A database that went away and came back leaves dead connections in the pool: validate them
+    // (JDBC isValid) and drop them all at the first failure, so service resumes by itself.
+    properties = {
+      "fish.payara.is-connection-validation-required=true",
+      "fish.payara.connection-validation-method=custom-validation",
+      "fish.payara.validation-classname=org.glassfish.api.jdbc.validation.JDBC40ConnectionValidation",
+      "fish.payara.validate-atmost-once-period-in-seconds=2",
+      "fish.payara.fail-all-connections=true"
+    })
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)

@@ -14,8 +14,10 @@ public class CheckRepository {
   @PersistenceContext(unitName = "alertwire")
   private EntityManager em;
 
+  /** Inserted at once, before the results or subscriptions that refer to it by a plain column. */
   public void add(MonitoredCheck check) {
     em.persist(check);
+    em.flush();
   }
 
   public Optional<MonitoredCheck> find(String id) {
@@ -59,8 +61,10 @@ public class CheckRepository {
     em.remove(check);
   }
 
+  /** Inserted at once, before the checks that refer to it by a plain column. */
   public void addGroup(CheckGroup group) {
     em.persist(group);
+    em.flush();
   }
 
   public Optional<CheckGroup> group(String id) {

@@ -25,6 +25,11 @@ public class DeliveryRepository {
     em.persist(delivery);
   }
 
+  /** Inserts pending deliveries now, before attempts that refer to them by a plain column. */
+  public void flush() {
+    em.flush();
+  }
+
   public void addAttempt(DeliveryAttempt attempt) {
     em.persist(attempt);
   }

@@ -3,6 +3,7 @@ package dev.alertwire.web.api;
 import dev.alertwire.domain.validation.InvalidInputException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.Response;
+import java.sql.SQLException;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.util.logging.Level;
@@ -23,7 +24,39 @@ public class EjbExceptionMapper implements ExceptionMapper<EJBException> {
         return new InvalidInputMapper().toResponse(invalid);
       }
     }
+    if (databaseUnavailable(e)) {
+      LOG.warning("Refused a request with 503: the database is unavailable (" + rootMessage(e) + ")");
+      return Response.fromResponse(
+              Problem.of(503, "Database unavailable", "Nothing was stored; send the request again in a few seconds."))
+          .header("Retry-After", "5")
+          .build();
+    }
     LOG.log(Level.WARNING, "Request failed", e);
     return Problem.of(500, "Internal error", "The request could not be completed; see the server log.");
+  }
+
+  /** A connection that cannot be had or was lost (SQL state class 08), as opposed to a refused statement. */
+  static boolean databaseUnavailable(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+        return true;
+      }
+      String name = c.getClass().getName();
+      if (name.endsWith("PoolingException") || name.endsWith("ResourceAllocationException")) {
+        return true;
+      }
+      if (c instanceof SQLException && String.valueOf(c.getMessage()).contains("allocating a connection")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName();
   }
 }

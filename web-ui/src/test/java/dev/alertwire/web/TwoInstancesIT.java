@@ -1,0 +1,109 @@
+package dev.alertwire.web;
+
+import static dev.alertwire.web.Deliveries.channel;
+import static dev.alertwire.web.Deliveries.create;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.sun.net.httpserver.HttpServer;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.File;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two instances on one PostgreSQL share the work: 1,000 alerts through both, one killed with kill -9 midway.
+ * Every accepted alert arrives, no delivery is ever attempted by two instances at once, and the record is
+ * complete. Runs with -Ppostgres (an embedded H2 database belongs to one JVM).
+ */
+class TwoInstancesIT {
+  private static final int ALERTS = 1_000;
+
+  @Test
+  void oneInstanceDiesMidwayAndTheOtherFinishesTheWork() throws Exception {
+    String dbOptions = System.getProperty("alertwire.it.db.options", "");
+    assumeTrue(dbOptions.contains("jdbc:postgresql:"), "needs a shared database: run with -Ppostgres");
+
+    Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+    Map<String, AtomicInteger> received = new ConcurrentHashMap<>();
+    AtomicBoolean overlapped = new AtomicBoolean();
+    HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.setExecutor(Executors.newFixedThreadPool(32));
+    receiver.createContext("/", exchange -> {
+      String id = exchange.getRequestHeaders().getFirst("x-alertwire-delivery-id");
+      exchange.getRequestBody().readAllBytes();
+      if (inFlight.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet() > 1) {
+        overlapped.set(true);
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      received.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+      inFlight.get(id).decrementAndGet();
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+    });
+    receiver.start();
+    List<String> options = List.of("-Dalertwire.delivery.lease-seconds=10");
+    Path dir = Files.createTempDirectory(Path.of("target"), "two-instances");
+    try (PayaraProcess a = new PayaraProcess(dir.resolve("a"), new File("target/two-instances-a.log"));
+        PayaraProcess b = new PayaraProcess(dir.resolve("b"), new File("target/two-instances-b.log"))) {
+      a.start(options);
+      b.start(options);
+      ApiClient apiA = new ApiClient(a.url());
+      ApiClient apiB = new ApiClient(b.url());
+      String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/two";
+      JsonObject ch = create(apiA, channel("two instances", url).add("retryDelayMs", 500).add("maxRetries", 10)
+          .add("connectTimeoutMs", 1000).add("responseTimeoutMs", 2000).add("supersedeOlder", false));
+      String channelId = ch.getString("id");
+
+      List<String> accepted = new ArrayList<>();
+      for (int i = 0; i < ALERTS; i++) {
+        boolean viaB = i % 2 == 1 && i < ALERTS / 2;
+        if (i == ALERTS / 2) {
+          b.kill();
+        }
+        ApiClient.Reply reply = (viaB ? apiB : apiA).post("api/v1/alerts", Json.createObjectBuilder()
+            .add("ALERT_TYPE", "ALERT_FAILURE").add("CHECK_ID", "two-" + i).build().toString());
+        assertEquals(202, reply.status(), reply.body());
+        reply.json().getJsonArray("deliveries").getValuesAs(jakarta.json.JsonString.class).stream()
+            .map(jakarta.json.JsonString::getString)
+            .forEach(accepted::add);
+      }
+
+      long end = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+      long succeeded = 0;
+      while (System.nanoTime() < end) {
+        succeeded = apiA.get("api/v1/deliveries?size=1&status=succeeded&channelId=" + channelId).json().getJsonNumber("total").longValue();
+        if (succeeded >= ALERTS) {
+          break;
+        }
+        Thread.sleep(1_000);
+      }
+      assertEquals(ALERTS, succeeded, "every delivery of the channel succeeded");
+      Set<String> ours = Set.copyOf(accepted);
+      assertTrue(received.keySet().containsAll(ours), "every accepted alert arrived at least once");
+      assertTrue(!overlapped.get(), "no delivery was ever in flight twice at once");
+      long total = apiA.get("api/v1/deliveries?size=1&channelId=" + channelId).json().getJsonNumber("total").longValue();
+      assertEquals(ALERTS, total, "the record has one delivery per alert");
+    } finally {
+      receiver.stop(0);
+      ((java.util.concurrent.ExecutorService) receiver.getExecutor()).shutdownNow();
+    }
+  }
+}
