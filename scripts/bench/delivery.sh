@@ -1,14 +1,19 @@
 #!/usr/bin/env bash
-# Delivery benchmarks (issue 7): the shipped WAR on Payara Micro with the default H2 database (a fresh data
-# directory), delivering to a loopback receiver that answers 200 at once (dev.alertwire.bench.load.Receiver,
-# in the driver's JVM). Prints figures; asserts nothing.
-#   scripts/bench/delivery.sh                     # all scenarios, 60 s each (the issue's figures)
-#   DURATION=5 WARMUP=3 STORM=1000 FANOUT=100 scripts/bench/delivery.sh    # smoke run
-#   SCENARIOS=rate,max scripts/bench/delivery.sh  # some of: rate, max, fanout, storm
-# Every knob: DURATION (s per fixed rate), RATES (alerts/s, comma-separated), WARMUP (s at 200/s first),
-# MAX_DURATION, MAX_CHANNELS (catch-all channels in the max scenario), POSTERS, FANOUT, STORM, RETRY_DELAY_MS,
-# JFR=1 (record the app with JFR during the highest fixed rate and the max scenario), HEAP (app -Xmx),
-# PAYARA_ARGS (more Payara Micro options, e.g. --postbootcommandfile scripts/bench/timer-interval-10ms.asadmin).
+# Delivery benchmarks (issue 7, items 2-4): the shipped WAR on Payara Micro with the default H2 database in a
+# fresh data directory, every attempt recorded as in production, delivering to a loopback receiver that
+# answers 200 at once (dev.alertwire.bench.load.Receiver, in the driver's JVM). Prints figures; asserts nothing.
+#
+#   scripts/bench/delivery.sh                      # every scenario at full size (what docs/benchmarks.md reports)
+#   DURATION=5 WARMUP=2 STORM=500 FANOUT=100 scripts/bench/delivery.sh   # smoke run, about two minutes
+#   SCENARIOS=rate,max scripts/bench/delivery.sh   # some of: rate, max (with the receiver's ceiling), fanout, storm
+#
+# Knobs (environment): DURATION (s per fixed rate, 60), RATES (alerts/s, 50,200,1000), WARMUP (s at 200/s, 10),
+# MAX_DURATION (s, = DURATION), MAX_CHANNELS (catch-all channels per max run, 1,10), POSTERS (closed-loop
+# posters, 16), CEILING_CONNECTIONS (8,64), FANOUT (channels, 1000), STORM (deliveries, 10000),
+# RETRY_DELAY_MS (storm channel, 20000 = the product default), HEAP (app -Xmx, 1g),
+# JFR=1 (record the app with JFR during the highest fixed rate and each max run; summarise with jfr-top.py),
+# APP_OPTS (more JVM options for the app, e.g. -Dalertwire.delivery.max-concurrency=128),
+# PAYARA_ARGS (more Payara Micro options), SKIP_BUILD=1 (use the jars already built).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PORT=${PORT:-8391}
@@ -26,7 +31,9 @@ CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 
 WORK=$(mktemp -d /tmp/alertwire-bench.XXXXXX)
 cp web-ui/target/payara-micro.jar web-ui/target/alertwire.war "$WORK/"
-java -Xmx$HEAP -Dalertwire.data.dir="$WORK/data" -Dalertwire.port=$PORT -Dalertwire.api.token="$TOKEN" \
+# Deep JFR stacks: Payara's are deep, and the Alertwire frames would be cut at the default 64.
+java -Xmx$HEAP -XX:FlightRecorderOptions:stackdepth=256 ${APP_OPTS:-} \
+  -Dalertwire.data.dir="$WORK/data" -Dalertwire.port=$PORT -Dalertwire.api.token="$TOKEN" \
   -jar "$WORK/payara-micro.jar" --nocluster --port $PORT --contextroot / --deploy "$WORK/alertwire.war" ${PAYARA_ARGS:-} \
   > "$OUT/payara.log" 2>&1 &
 APP=$!
@@ -37,7 +44,7 @@ for _ in $(seq 1 180); do
   sleep 1
 done
 curl -sf "http://127.0.0.1:$PORT/health" >/dev/null || { echo "not healthy after 180 s; see $OUT/payara.log"; exit 1; }
-echo "app up (pid $APP, port $PORT, -Xmx$HEAP, data $WORK/data); $(date -u +%H:%M:%S) UTC; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "app up (pid $APP, port $PORT, -Xmx$HEAP, data $WORK/data); $(date -u +%FT%TZ); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 RATES=${RATES:-50,200,1000}
 JFR_ARGS=()
@@ -46,6 +53,7 @@ java -Xmx1g -cp "$CP" dev.alertwire.bench.load.DeliveryBench \
   app="http://127.0.0.1:$PORT" token="$TOKEN" appPid=$APP dataDir="$WORK/data" out="$OUT" \
   receiverPort=$RECEIVER_PORT stormPort=$STORM_PORT \
   scenarios="${SCENARIOS:-rate,max,fanout,storm}" duration="${DURATION:-60}" warmup="${WARMUP:-10}" rates="$RATES" \
-  maxDuration="${MAX_DURATION:-${DURATION:-60}}" maxChannels="${MAX_CHANNELS:-1}" posters="${POSTERS:-16}" \
-  fanout="${FANOUT:-1000}" storm="${STORM:-10000}" retryDelayMs="${RETRY_DELAY_MS:-5000}" "${JFR_ARGS[@]}"
-echo "done $(date -u +%H:%M:%S) UTC"
+  maxDuration="${MAX_DURATION:-${DURATION:-60}}" maxChannels="${MAX_CHANNELS:-1,10}" posters="${POSTERS:-16}" \
+  ceilingConnections="${CEILING_CONNECTIONS:-8,64}" ceilingDuration="${CEILING_DURATION:-10}" \
+  fanout="${FANOUT:-1000}" storm="${STORM:-10000}" retryDelayMs="${RETRY_DELAY_MS:-20000}" "${JFR_ARGS[@]}"
+echo "done $(date -u +%FT%TZ); load average $(cut -d' ' -f1-3 /proc/loadavg)"

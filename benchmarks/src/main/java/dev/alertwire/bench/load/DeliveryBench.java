@@ -135,6 +135,7 @@ public final class DeliveryBench {
     AtomicLong refused = new AtomicLong();
     AtomicLong blocked = new AtomicLong();
     ConcurrentLinkedQueue<Long> postNanos = new ConcurrentLinkedQueue<>();
+    long cpu0 = cpuTicks();
     long start = System.nanoTime();
     for (long i = 0; i < total; i++) {
       long due = start + i * period;
@@ -163,6 +164,7 @@ public final class DeliveryBench {
               });
     }
     long postedIn = System.nanoTime() - start;
+    double cpu = cpuPercentSince(cpu0, start);
     outstanding.acquire(intOpt("maxOutstanding", 2000));
     outstanding.release(intOpt("maxOutstanding", 2000));
     boolean all = awaitArrivals(accepted.get(), 120);
@@ -174,9 +176,9 @@ public final class DeliveryBench {
     long[] arrivals = receiver.arrivals();
     System.out.printf(Locale.ROOT,
         "rate %d alerts/s for %d s: posted %d in %.1f s (%.0f/s), accepted %d, refused/failed %d, schedule blocked %d;"
-            + " received %d%s%n",
+            + " received %d%s; app CPU %.0f%% of one core; %s%n",
         rate, seconds, total, postedIn / 1e9, total / (postedIn / 1e9), accepted.get(), refused.get(), blocked.get(),
-        receiver.count(), all ? "" : " (NOT ALL ARRIVED within 120 s after the last post)");
+        receiver.count(), all ? "" : " (NOT ALL ARRIVED within 120 s after the last post)", cpu, load());
     System.out.printf(Locale.ROOT, "  post -> received (ms): %s%n", percentiles(lat));
     System.out.printf(Locale.ROOT, "  POST /api/v1/alerts answer (ms): %s%n", percentiles(post));
     System.out.printf(Locale.ROOT, "  deliveries/s over the run: %s%n", perSecond(arrivals));
@@ -208,7 +210,18 @@ public final class DeliveryBench {
   // ----------------------------------------------------------------------------------------------- max
 
   void max() throws Exception {
-    int channels = intOpt("maxChannels", 1);
+    for (String c : opt.getOrDefault("maxChannels", "1").split(",")) {
+      max(Integer.parseInt(c.trim()));
+    }
+    ceiling();
+  }
+
+  /**
+   * Closed loop: N posters each post an alert and wait for the 202 before the next, for a duration, while
+   * the app delivers each alert to every one of {@code channels} catch-all channels. Sustained means while
+   * posting; the backlog left at the end and the time to clear it are printed too.
+   */
+  private void max(int channels) throws Exception {
     api.deleteChannels();
     for (int i = 0; i < channels; i++) {
       api.createChannel(channelJson("bench-max-" + i, receiverUrl(), ""));
@@ -222,6 +235,7 @@ public final class DeliveryBench {
     }
     AtomicLong accepted = new AtomicLong();
     AtomicLong failed = new AtomicLong();
+    long cpu0 = cpuTicks();
     long start = System.nanoTime();
     long end = start + seconds * 1_000_000_000L;
     List<Thread> threads = new ArrayList<>();
@@ -246,19 +260,45 @@ public final class DeliveryBench {
       t.join(120_000);
     }
     long postedNanos = System.nanoTime() - start;
+    double cpu = cpuPercentSince(cpu0, start);
     long atPostEnd = receiver.count();
-    long backlog = accepted.get() * channels - atPostEnd;
-    boolean all = awaitArrivals(accepted.get() * channels, 600);
-    long[] arrivals = receiver.arrivals();
-    double window = (receiver.lastArrival() - receiver.firstArrival()) / 1e9;
+    long expected = accepted.get() * channels;
+    boolean all = awaitArrivals(expected, 600);
+    double clearSeconds = (receiver.lastArrival() - start - postedNanos) / 1e9;
     System.out.printf(Locale.ROOT,
-        "max, %d channel(s), %d posters, %d s: accepted %d alerts (%.0f/s), failed %d; deliveries received while posting %d"
-            + " (%.0f/s), backlog at the end %d; all %d delivered in %.1f s from the first: %.0f deliveries/s%s%n",
-        channels, posters, seconds, accepted.get(), accepted.get() / (postedNanos / 1e9), failed.get(), atPostEnd,
-        atPostEnd / (postedNanos / 1e9), backlog, receiver.count(), window, receiver.count() / window,
-        all ? "" : " (NOT ALL ARRIVED within 600 s)");
-    System.out.printf(Locale.ROOT, "  deliveries/s over the run: %s%n", perSecond(arrivals));
+        "max, %d channel(s), %d posters, %d s: accepted %d alerts (%.0f/s), failed %d; SUSTAINED %.0f deliveries/s while posting"
+            + " (%d received); app CPU %.0f%% of one core; backlog at the end %d, cleared %.1f s later%s; %s%n",
+        channels, posters, seconds, accepted.get(), accepted.get() / (postedNanos / 1e9), failed.get(),
+        atPostEnd / (postedNanos / 1e9), atPostEnd, cpu, expected - atPostEnd, Math.max(0, clearSeconds),
+        all ? "" : " (NOT ALL ARRIVED within 600 s)", load());
+    System.out.printf(Locale.ROOT, "  deliveries/s over the run: %s%n", perSecond(receiver.arrivals()));
     System.out.printf(Locale.ROOT, "  post -> received (ms): %s%n", percentiles(receiver.latencies()));
+    lastSustained = Math.max(lastSustained, atPostEnd / (postedNanos / 1e9));
+  }
+
+  private double lastSustained;
+
+  /**
+   * The receiver's own ceiling, measured in the same run with a plain load client (wrk, or a small Java
+   * client when wrk is not installed) posting the same body over keep-alive connections; the app is idle
+   * meanwhile. Printed with the ratio of the best sustained rate above to it.
+   */
+  void ceiling() throws Exception {
+    drainIdle();
+    int seconds = intOpt("ceilingDuration", 10);
+    String body = "{\"message\": \"Check \\\"Bench 1\\\" has failed\", \"description\": \"ALERT_FAILURE: Bench 1 <br>"
+        + "2026-06-15T12:00:00.000Z (30012ms) <br>https://alertwire.example/checks/bench/results/1\", \"responders\":"
+        + " [{\"id\": \"4513b7ea-3b91-438f-b7e4-e3e54af9147c\", \"type\": \"team\"}], \"tags\": [\"prod\",\"P1\"],"
+        + " \"priority\": \"P1\", \"t0\":\"0\"}";
+    for (String c : opt.getOrDefault("ceilingConnections", "8,64").split(",")) {
+      int connections = Integer.parseInt(c.trim());
+      receiver.reset();
+      String how = LoadClient.run("127.0.0.1", receiver.port(), "/hook", body, connections, seconds, out);
+      double rate = receiver.count() / (double) seconds;
+      System.out.printf(Locale.ROOT,
+          "receiver ceiling, %d connections, %d s (%s): %.0f requests/s; best app sustained rate above / ceiling = %.3f; %s%n",
+          connections, seconds, how, rate, lastSustained / rate, load());
+    }
   }
 
   // -------------------------------------------------------------------------------------------- fanout
@@ -279,9 +319,9 @@ public final class DeliveryBench {
       long answered = System.nanoTime() - t0;
       boolean all = awaitArrivals(n, 120);
       System.out.printf(Locale.ROOT,
-          "fan-out round %d: POST answered %d in %.0f ms; first request received after %.0f ms, last (%d of %d) after %.0f ms%s%n",
+          "fan-out round %d: POST answered %d in %.0f ms; first request received after %.0f ms, last (%d of %d) after %.0f ms%s; %s%n",
           round, r.statusCode(), answered / 1e6, (receiver.firstArrival() - t0) / 1e6, receiver.count(), n,
-          (receiver.lastArrival() - t0) / 1e6, all ? "" : " (NOT ALL ARRIVED within 120 s)");
+          (receiver.lastArrival() - t0) / 1e6, all ? "" : " (NOT ALL ARRIVED within 120 s)", load());
     }
     long deleted = System.nanoTime();
     api.deleteChannels();
@@ -292,12 +332,12 @@ public final class DeliveryBench {
 
   void storm() throws Exception {
     int n = intOpt("storm", 10000);
-    int delay = intOpt("retryDelayMs", 5000);
+    int delay = intOpt("retryDelayMs", 20000);
     api.deleteChannels();
     drainIdle();
     try (Receiver down = new Receiver(intOpt("stormPort", 9191), 4 << 20)) {
       String url = "http://127.0.0.1:" + intOpt("stormPort", 9191) + "/hook";
-      api.createChannel(channelJson("storm", url, ", \"maxRetries\": 20, \"retryDelayMs\": " + delay + ", \"backoff\": \"FIXED\""));
+      String stormChannel = api.createChannel(channelJson("storm", url, ", \"maxRetries\": 20, \"retryDelayMs\": " + delay + ", \"backoff\": \"FIXED\""));
       String before = heapAfterGc();
       long dbBefore = dirSize(dataDir);
       int posters = intOpt("posters", 16);
@@ -331,7 +371,7 @@ public final class DeliveryBench {
           accepted.get(), (System.nanoTime() - start) / 1e9, url);
       long waitEnd = System.nanoTime() + 300_000_000_000L;
       long retrying = 0;
-      while (System.nanoTime() < waitEnd && (retrying = api.total("status=retrying&size=1")) < accepted.get()) {
+      while (System.nanoTime() < waitEnd && (retrying = api.total("status=retrying&size=1&channelId=" + stormChannel)) < accepted.get()) {
         Thread.sleep(2000);
       }
       System.out.printf(Locale.ROOT, "storm: %d deliveries retrying after %.1f s%n", retrying, (System.nanoTime() - start) / 1e9);
@@ -340,8 +380,8 @@ public final class DeliveryBench {
       String after = heapAfterGc();
       System.out.printf(Locale.ROOT,
           "storm: while waiting (retryDelayMs %d): app CPU %.0f%% of one core over 20 s; heap used after GC.run %s (before the storm %s);"
-              + " data directory %.1f MiB (before %.1f MiB)%n",
-          delay, cpu, after, before, dirSize(dataDir) / 1048576.0, dbBefore / 1048576.0);
+              + " data directory %.1f MiB (before %.1f MiB); %s%n",
+          delay, cpu, after, before, dirSize(dataDir) / 1048576.0, dbBefore / 1048576.0, load());
       down.start();
       long up = System.nanoTime();
       boolean all = awaitArrivals(down, accepted.get(), 600);
@@ -351,11 +391,11 @@ public final class DeliveryBench {
           all ? "" : " (NOT ALL within 600 s)");
       long finishEnd = System.nanoTime() + 120_000_000_000L;
       long left = 0;
-      while (System.nanoTime() < finishEnd && (left = api.total("status=retrying&size=1")) > 0) {
+      while (System.nanoTime() < finishEnd && (left = api.total("status=retrying&size=1&channelId=" + stormChannel)) > 0) {
         Thread.sleep(1000);
       }
       System.out.printf(Locale.ROOT, "storm: retrying left %d, succeeded %d, %.1f s after the receiver came back; data directory %.1f MiB%n",
-          left, api.total("status=succeeded&size=1"), (System.nanoTime() - up) / 1e9, dirSize(dataDir) / 1048576.0);
+          left, api.total("status=succeeded&size=1&channelId=" + stormChannel), (System.nanoTime() - up) / 1e9, dirSize(dataDir) / 1048576.0);
     }
   }
 
@@ -410,6 +450,23 @@ public final class DeliveryBench {
     }
   }
 
+  static String load() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return "load average " + f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException e) {
+      return "load average n/a";
+    }
+  }
+
+  /** The app's CPU (user + system) since {@code ticks} read at {@code sinceNanos}, in % of one core. */
+  private double cpuPercentSince(long ticks, long sinceNanos) throws IOException {
+    if (appPid == 0) {
+      return Double.NaN;
+    }
+    return (cpuTicks() - ticks) / 100.0 / ((System.nanoTime() - sinceNanos) / 1e9) * 100;
+  }
+
   /** CPU time of the app process (user + system, all threads) over a window, in % of one core. */
   private double cpuPercent(int seconds) throws IOException, InterruptedException {
     if (appPid == 0) {
@@ -424,6 +481,9 @@ public final class DeliveryBench {
   }
 
   private long cpuTicks() throws IOException {
+    if (appPid == 0) {
+      return 0;
+    }
     String stat = Files.readString(Path.of("/proc/" + appPid + "/stat"));
     String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
     return Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime, stime (fields 14 and 15)

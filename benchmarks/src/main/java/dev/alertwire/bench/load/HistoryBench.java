@@ -27,7 +27,8 @@ public final class HistoryBench {
   public static void main(String[] args) throws Exception {
     switch (args[0]) {
       case "seed" -> seed(args[1], Integer.parseInt(args[2]));
-      case "time" -> time(args[1], args[2]);
+      case "time" -> time(args[1], args[2], Integer.parseInt(args[3]), args.length > 4 ? args[4] : null, args.length > 5 ? args[5] : null);
+      case "hammer" -> hammer(args[1], args[2], Integer.parseInt(args[3]), args[4]);
       default -> throw new IllegalArgumentException(args[0]);
     }
   }
@@ -93,7 +94,7 @@ public final class HistoryBench {
                 + " || ' <br>2026-06-15T12:00:00.000Z (30012ms) <br>https://alertwire.example/checks/' || d.check_id || '\", \"tags\": [\"prod\",\"P1\"], \"priority\": \"P1\"}',"
                 + " d.last_status, '{\"content-length\":[\"2\"],\"content-type\":[\"text/plain\"]}',"
                 + " CASE d.status WHEN 'FAILED' THEN 'Service Unavailable' ELSE 'ok' END,"
-                + " CASE d.status WHEN 'FAILED' THEN 'HTTP_STATUS' ELSE NULL END, NULL, NULL, d.channel_id"
+                + " NULL, NULL, NULL, d.channel_id"
                 + " FROM delivery d JOIN alert_channel c ON c.id = d.channel_id"
                 + " WHERE d.status <> 'SUPERSEDED' AND d.created_at >= " + lo + " AND d.created_at < " + hi);
         long tAttempts = System.nanoTime();
@@ -111,44 +112,76 @@ public final class HistoryBench {
     }
   }
 
-  static void time(String base, String token) throws Exception {
+  /** Requests one API page over and over (for a JFR profile of it). */
+  static void hammer(String base, String token, int seconds, String query) throws Exception {
+    Api api = new Api(base, token);
+    long end = System.nanoTime() + seconds * 1_000_000_000L;
+    int n = 0;
+    while (System.nanoTime() < end) {
+      api.send("GET", "/api/v1/deliveries?" + query, null);
+      n++;
+    }
+    System.out.printf(Locale.ROOT, "%d requests of ?%s in %d s%n", n, query, seconds);
+  }
+
+  /** One measured page: the first call (cold: query plan, caches) and the median of the next ones. */
+  record Timing(String label, long firstMs, long medianMs, String matched) {
+    void print() {
+      System.out.printf(Locale.ROOT, "| %s | %d | %d | %s |%n", label, firstMs, medianMs, matched);
+    }
+  }
+
+  static void time(String base, String token, int repeat, String user, String password) throws Exception {
     Api api = new Api(base, token);
     String channelId = api.channelIds().get(0);
     Instant day = Instant.now().minus(3, ChronoUnit.DAYS).truncatedTo(ChronoUnit.DAYS);
+    long total = api.total("size=1");
+    int lastPage = (int) Math.max(1, (total + 49) / 50);
     Map<String, String> pages = new LinkedHashMap<>();
-    pages.put("page 1, no filter", "page=1");
-    pages.put("page 1, status=failed", "page=1&status=failed");
-    pages.put("page 1, channelId", "page=1&channelId=" + channelId);
-    pages.put("page 1, checkId", "page=1&checkId=check-42");
-    pages.put("page 1, alertType=ALERT_RECOVERY", "page=1&alertType=ALERT_RECOVERY");
-    pages.put("page 1, one day (from/to)", "page=1&from=" + day + "&to=" + day.plus(1, ChronoUnit.DAYS));
-    pages.put("page 1, status=failed + channelId", "page=1&status=failed&channelId=" + channelId);
-    pages.put("page 1,000 (offset 49,950), no filter", "page=1000");
-    System.out.println("| page | first call (ms) | median of 5 (ms) | total rows matched |");
+    pages.put("first page, no filter", "page=1");
+    pages.put("status=failed", "page=1&status=failed");
+    pages.put("channelId", "page=1&channelId=" + channelId);
+    pages.put("checkId", "page=1&checkId=check-42");
+    pages.put("alertType=ALERT_RECOVERY", "page=1&alertType=ALERT_RECOVERY");
+    pages.put("one day (from, to)", "page=1&from=" + day + "&to=" + day.plus(1, ChronoUnit.DAYS));
+    pages.put("status=failed and channelId", "page=1&status=failed&channelId=" + channelId);
+    pages.put("page 100 (offset 4,950), no filter", "page=100");
+    pages.put(String.format(Locale.ROOT, "last page (%,d), no filter", lastPage), "page=" + lastPage);
+    System.out.printf(Locale.ROOT, "REST API, GET /api/v1/deliveries (50 a page), %,d deliveries; %s%n", total, DeliveryBench.load());
+    System.out.println("| page | first call (ms) | median of the next " + repeat + " (ms) | rows matched |");
     System.out.println("| --- | ---: | ---: | ---: |");
     for (Map.Entry<String, String> p : pages.entrySet()) {
       String path = "/api/v1/deliveries?" + p.getValue();
-      long[] ms = new long[6];
-      Api.Answer last = null;
-      for (int i = 0; i < ms.length; i++) {
-        long t = System.nanoTime();
-        last = api.send("GET", path, null);
-        ms[i] = (System.nanoTime() - t) / 1_000_000;
-        if (last.status() != 200) {
-          break;
-        }
-      }
-      long[] warm = Arrays.copyOfRange(ms, 1, ms.length);
-      Arrays.sort(warm);
-      java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"total\":(\\d+)").matcher(last.body());
-      System.out.printf(Locale.ROOT, "| %s | %d | %d | %s |%n", p.getKey(), ms[0], warm[warm.length / 2],
-          last.status() != 200 ? "HTTP " + last.status() : m.find() ? String.format(Locale.ROOT, "%,d", Long.parseLong(m.group(1))) : "?");
+      measure(p.getKey(), repeat, () -> api.send("GET", path, null), body -> {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"total\":(\\d+)").matcher(body);
+        return m.find() ? String.format(Locale.ROOT, "%,d", Long.parseLong(m.group(1))) : "?";
+      }).print();
     }
-    Api.Answer page = api.send("GET", "/api/v1/deliveries?page=1&size=1", null);
-    String id = Api.id(page.body());
-    long t = System.nanoTime();
-    Api.Answer one = api.send("GET", "/api/v1/deliveries/" + id, null);
-    System.out.printf(Locale.ROOT, "| one delivery with its attempts (/deliveries/{id}) | %d | | HTTP %d |%n",
-        (System.nanoTime() - t) / 1_000_000, one.status());
+    String id = Api.id(api.send("GET", "/api/v1/deliveries?page=1&size=1", null).body());
+    measure("one delivery with its attempts (/deliveries/{id})", repeat, () -> api.send("GET", "/api/v1/deliveries/" + id, null), b -> "1")
+        .print();
+    if (user != null && !user.isBlank()) {
+      ConsoleHistory.time(base, user, password, repeat);
+    }
+  }
+
+  interface Call {
+    Api.Answer call() throws Exception;
+  }
+
+  static Timing measure(String label, int repeat, Call call, java.util.function.Function<String, String> matched) throws Exception {
+    long[] ms = new long[repeat + 1];
+    Api.Answer last = null;
+    for (int i = 0; i < ms.length; i++) {
+      long t = System.nanoTime();
+      last = call.call();
+      ms[i] = (System.nanoTime() - t) / 1_000_000;
+      if (last.status() != 200) {
+        return new Timing(label, ms[0], -1, "HTTP " + last.status() + " " + last.body().substring(0, Math.min(200, last.body().length())));
+      }
+    }
+    long[] warm = Arrays.copyOfRange(ms, 1, ms.length);
+    Arrays.sort(warm);
+    return new Timing(label, ms[0], warm[warm.length / 2], matched.apply(last.body()));
   }
 }
