@@ -48,10 +48,16 @@ public class DeliveryDispatcher {
     return instanceId;
   }
 
-  /** Sends whatever is due. Calls that arrive while a pass runs make it go round once more. */
+  /**
+   * Sends whatever is due. Calls that arrive while a pass runs make it go round once more, and only the
+   * thread that ran the passes sets the next wake-up: reading it costs a scan of the unfinished deliveries,
+   * which every completion and every accepted alert used to pay.
+   */
   public void dispatchDue() {
     requested.set(true);
+    boolean ran = false;
     while (requested.get() && running.compareAndSet(false, true)) {
+      ran = true;
       try {
         requested.set(false);
         while (claimAndSendBatch()) {
@@ -63,7 +69,9 @@ public class DeliveryDispatcher {
         running.set(false);
       }
     }
-    scheduleNextWakeUp();
+    if (ran) {
+      scheduleNextWakeUp();
+    }
   }
 
   /** @return true when the batch was full, so more may be due */
@@ -150,12 +158,15 @@ public class DeliveryDispatcher {
 
   private void scheduleNextWakeUp() {
     try {
-      Instant soonest = clock.instant().plusSeconds(1);
       boolean saturated =
           permits.availablePermits() == 0
               || inFlightPerChannel.values().stream().anyMatch(n -> n.get() >= config.maxConcurrencyPerChannel());
-      // While saturated, completions wake the dispatcher; the timer is only the fallback.
-      claims.nextWakeUp().map(t -> saturated && t.isBefore(soonest) ? soonest : t).ifPresent(scheduler::wakeAt);
+      if (saturated) {
+        // Completions wake the dispatcher; the timer is only the fallback, so the query is not worth it.
+        scheduler.wakeAt(clock.instant().plusSeconds(1));
+        return;
+      }
+      claims.nextWakeUp().ifPresent(scheduler::wakeAt);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not read the next due delivery; the periodic sweep will", e);
     }
