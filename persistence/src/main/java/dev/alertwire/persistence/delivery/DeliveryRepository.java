@@ -163,11 +163,23 @@ public class DeliveryRepository {
         .executeUpdate();
   }
 
-  public List<Delivery> page(DeliveryFilter filter, int offset, int limit) {
+  /** Rows below which an alert type is looked up as an IN list of its events rather than per delivery. */
+  static final long FEW = 10_000;
+
+  /**
+   * @param matching what {@link #count} answered for the filter: an alert type matching few deliveries is
+   *     read through the list of its events; one matching many, by walking the newest deliveries and checking
+   *     each one's event, which stops after a page
+   */
+  public List<Delivery> page(DeliveryFilter filter, int offset, int limit, long matching) {
+    if (offset >= matching) {
+      return List.of();
+    }
     Map<String, Object> params = new HashMap<>();
     TypedQuery<Delivery> query =
         em.createQuery(
-            "SELECT d FROM Delivery d" + where(filter, params) + " ORDER BY d.createdAt DESC, d.id DESC",
+            "SELECT d FROM Delivery d" + where(filter, params, matching < FEW ? AlertType.IN_LIST : AlertType.EXISTS)
+                + " ORDER BY d.createdAt DESC, d.id DESC",
             Delivery.class);
     params.forEach(query::setParameter);
     return query.setFirstResult(offset).setMaxResults(limit).getResultList();
@@ -175,7 +187,9 @@ public class DeliveryRepository {
 
   public long count(DeliveryFilter filter) {
     Map<String, Object> params = new HashMap<>();
-    TypedQuery<Long> query = em.createQuery("SELECT COUNT(d) FROM Delivery d" + where(filter, params), Long.class);
+    // With an alert type, a join: counting through the event index beats a look-up per delivery.
+    String from = filter.alertType() == null ? "SELECT COUNT(d) FROM Delivery d" : "SELECT COUNT(d) FROM Delivery d, AlertEvent e";
+    TypedQuery<Long> query = em.createQuery(from + where(filter, params, AlertType.JOINED), Long.class);
     params.forEach(query::setParameter);
     return query.getSingleResult();
   }
@@ -187,7 +201,18 @@ public class DeliveryRepository {
         .getResultList();
   }
 
-  private static String where(DeliveryFilter f, Map<String, Object> params) {
+  /**
+   * How the alert type filter is written. With 1,000,000 deliveries, an IN list of a common type's events made
+   * the page sort every match (3 s); EXISTS lets it walk the newest-first index and stop after a page, but for
+   * a rare type it would walk far, where the IN list is quick. A count joins the events.
+   */
+  private enum AlertType {
+    JOINED,
+    EXISTS,
+    IN_LIST
+  }
+
+  private static String where(DeliveryFilter f, Map<String, Object> params, AlertType alertType) {
     List<String> clauses = new ArrayList<>();
     if (f.checkId() != null) {
       clauses.add("d.checkId = :checkId");
@@ -210,7 +235,12 @@ public class DeliveryRepository {
       params.put("to", f.to().toEpochMilli());
     }
     if (f.alertType() != null) {
-      clauses.add("d.eventId IN (SELECT e.id FROM AlertEvent e WHERE e.alertType = :alertType)");
+      clauses.add(
+          switch (alertType) {
+            case JOINED -> "e.id = d.eventId AND e.alertType = :alertType";
+            case EXISTS -> "EXISTS (SELECT e FROM AlertEvent e WHERE e.id = d.eventId AND e.alertType = :alertType)";
+            case IN_LIST -> "d.eventId IN (SELECT e.id FROM AlertEvent e WHERE e.alertType = :alertType)";
+          });
       params.put("alertType", f.alertType());
     }
     return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);

@@ -1,0 +1,14 @@
+-- The delivery history at scale (docs/benchmarks.md, 1,000,000 deliveries).
+
+-- Newest first with the id as the tie-break, the history's order: the first page and a time range read 50
+-- entries of this index instead of sorting every row (7.5 s to 1 ms on H2). It serves created_at ranges
+-- too, so it replaces delivery_created.
+CREATE INDEX delivery_newest ON delivery (created_at DESC, id DESC);
+DROP INDEX delivery_created;
+
+-- The check filter had no index (a full scan); superseding, by channel and check, uses this one as well.
+CREATE INDEX delivery_check ON delivery (check_id, channel_id, status);
+DROP INDEX delivery_channel_check;
+
+-- The alert type filter finds its events here instead of scanning them.
+CREATE INDEX alert_event_type ON alert_event (alert_type);
