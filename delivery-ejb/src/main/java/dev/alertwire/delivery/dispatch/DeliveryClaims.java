@@ -6,21 +6,23 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
-/** Each claim commits on its own, so a lease is visible to other instances before the request goes out. */
+/** Each call commits on its own, so a batch's leases are visible to other instances before its requests go out. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class DeliveryClaims {
   @Inject DeliveryRepository deliveries;
 
-  public List<String> due(Instant now, int limit) {
-    return deliveries.dueIds(now, limit);
+  public List<DeliveryRepository.Due> due(Instant now, int limit, Collection<String> busyChannels) {
+    return deliveries.due(now, limit, busyChannels);
   }
 
-  public boolean claim(String id, String owner, Instant now, Instant leaseUntil) {
-    return deliveries.claim(id, owner, now, leaseUntil);
+  /** Claims a batch in one transaction; returns the ids claimed. */
+  public List<String> claimAll(List<String> ids, String owner, Instant now, Instant leaseUntil) {
+    return deliveries.claimAll(ids, owner, now, leaseUntil);
   }
 
   public void release(String id, String owner) {

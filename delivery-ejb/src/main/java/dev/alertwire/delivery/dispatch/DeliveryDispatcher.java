@@ -1,13 +1,19 @@
 package dev.alertwire.delivery.dispatch;
 
 import dev.alertwire.delivery.config.AlertwireConfig;
+import dev.alertwire.persistence.delivery.DeliveryRepository;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -74,27 +80,55 @@ public class DeliveryDispatcher {
     }
   }
 
-  /** @return true when the batch was full, so more may be due */
+  /**
+   * Reads due deliveries (leaving out channels at their concurrency limit), takes as many as there are
+   * permits and room on their channels, claims them in one transaction and starts them.
+   *
+   * @return true when the batch was full, so more may be due
+   */
   private boolean claimAndSendBatch() {
     int free = permits.availablePermits();
     if (free == 0) {
       return false;
     }
+    int perChannel = config.maxConcurrencyPerChannel();
+    Set<String> busy = new HashSet<>();
+    inFlightPerChannel.forEach((channel, load) -> {
+      if (load.get() >= perChannel) {
+        busy.add(channel);
+      }
+    });
     Instant now = clock.instant();
-    List<String> due = claims.due(now, free);
-    int claimed = 0;
-    for (String id : due) {
+    List<DeliveryRepository.Due> due = claims.due(now, free, busy);
+    Map<String, Integer> taken = new HashMap<>();
+    List<String> wanted = new ArrayList<>();
+    for (DeliveryRepository.Due d : due) {
+      String channel = d.channelId();
+      int load = (channel == null ? 0 : inFlight(channel)) + taken.getOrDefault(channel, 0);
+      if (load >= perChannel) {
+        continue; // its channel filled up within this batch; the next pass leaves it out
+      }
       if (!permits.tryAcquire()) {
-        return false;
+        break;
       }
-      if (!claims.claim(id, instanceId, now, now.plus(config.lease()))) {
-        permits.release();
-        continue;
-      }
-      claimed++;
-      start(id);
+      taken.merge(channel, 1, Integer::sum);
+      wanted.add(d.id());
     }
-    return claimed > 0 && due.size() == free;
+    List<String> claimed;
+    try {
+      claimed = claims.claimAll(wanted, instanceId, now, now.plus(config.lease()));
+    } catch (RuntimeException e) {
+      permits.release(wanted.size());
+      throw e;
+    }
+    permits.release(wanted.size() - claimed.size());
+    claimed.forEach(this::start);
+    return !claimed.isEmpty() && due.size() == free;
+  }
+
+  private int inFlight(String channelId) {
+    AtomicInteger load = inFlightPerChannel.get(channelId);
+    return load == null ? 0 : load.get();
   }
 
   private void start(String deliveryId) {

@@ -7,10 +7,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Deliveries and their attempts; runs in the caller's transaction. */
 @ApplicationScoped
@@ -38,34 +41,64 @@ public class DeliveryRepository {
     return Optional.ofNullable(id == null ? null : em.find(Delivery.class, id));
   }
 
-  /** Unfinished deliveries due now and not leased by a live attempt, oldest due first. */
-  public List<String> dueIds(Instant now, int limit) {
-    return em.createQuery(
-            "SELECT d.id FROM Delivery d WHERE d.status IN :unfinished AND d.nextAttemptAt <= :now"
-                + " AND (d.leaseUntil IS NULL OR d.leaseUntil < :now) ORDER BY d.nextAttemptAt, d.createdAt",
-            String.class)
-        .setParameter("unfinished", UNFINISHED)
-        .setParameter("now", now.toEpochMilli())
-        .setMaxResults(limit)
-        .getResultList();
+  /** A due delivery and its channel (null once the channel is deleted). */
+  public record Due(String id, String channelId) {}
+
+  /**
+   * Unfinished deliveries due now and not leased by a live attempt, oldest due first, leaving out the
+   * channels in {@code busy} (those at their concurrency limit: claiming their deliveries would only give
+   * the leases back).
+   */
+  public List<Due> due(Instant now, int limit, Collection<String> busy) {
+    String notBusy = busy.isEmpty() ? "" : " AND (d.channelId IS NULL OR d.channelId NOT IN :busy)";
+    TypedQuery<Object[]> query =
+        em.createQuery(
+            "SELECT d.id, d.channelId FROM Delivery d WHERE d.status IN :unfinished AND d.nextAttemptAt <= :now"
+                + " AND (d.leaseUntil IS NULL OR d.leaseUntil < :now)" + notBusy + " ORDER BY d.nextAttemptAt, d.createdAt",
+            Object[].class);
+    query.setParameter("unfinished", UNFINISHED).setParameter("now", now.toEpochMilli());
+    if (!busy.isEmpty()) {
+      query.setParameter("busy", List.copyOf(busy));
+    }
+    return query.setMaxResults(limit).getResultList().stream().map(r -> new Due((String) r[0], (String) r[1])).toList();
   }
 
   /**
-   * Takes a lease on a due delivery with one conditional UPDATE: of two instances racing for the same row,
-   * exactly one sees an update count of 1. A lease that is not released (the instance died) expires.
+   * Claims several due deliveries with one conditional UPDATE (one commit for the lot). Of instances racing
+   * for a row, one updates it; the others' UPDATE no longer matches it.
+   *
+   * @return the ids claimed, in the order given
    */
-  public boolean claim(String id, String owner, Instant now, Instant leaseUntil) {
-    return em.createQuery(
+  public List<String> claimAll(List<String> ids, String owner, Instant now, Instant leaseUntil) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    int updated =
+        em.createQuery(
                 "UPDATE Delivery d SET d.leaseOwner = :owner, d.leaseUntil = :until, d.version = d.version + 1"
-                    + " WHERE d.id = :id AND d.status IN :unfinished AND d.nextAttemptAt <= :now"
+                    + " WHERE d.id IN :ids AND d.status IN :unfinished AND d.nextAttemptAt <= :now"
                     + " AND (d.leaseUntil IS NULL OR d.leaseUntil < :now)")
             .setParameter("owner", owner)
             .setParameter("until", leaseUntil.toEpochMilli())
-            .setParameter("id", id)
+            .setParameter("ids", ids)
             .setParameter("unfinished", UNFINISHED)
             .setParameter("now", now.toEpochMilli())
-            .executeUpdate()
-        == 1;
+            .executeUpdate();
+    if (updated == ids.size()) {
+      return ids;
+    }
+    // Another instance took some. Ours carry this owner and this lease end: rows given were not leased
+    // when read, so none of them can carry it from an earlier claim.
+    Set<String> ours =
+        new HashSet<>(
+            em.createQuery(
+                    "SELECT d.id FROM Delivery d WHERE d.id IN :ids AND d.leaseOwner = :owner AND d.leaseUntil = :until",
+                    String.class)
+                .setParameter("ids", ids)
+                .setParameter("owner", owner)
+                .setParameter("until", leaseUntil.toEpochMilli())
+                .getResultList());
+    return ids.stream().filter(ours::contains).toList();
   }
 
   /** Gives a lease back unused, so the delivery is due again at once. */
