@@ -66,6 +66,18 @@ public class DeliverySearch {
     return query.getSingleResult();
   }
 
+  /** Each channel's most recent delivery, for the channel list's "last outcome". */
+  public Map<String, Delivery> latestPerChannel() {
+    Map<String, Delivery> result = new HashMap<>();
+    em.createQuery(
+            "SELECT d FROM Delivery d WHERE d.channelId IS NOT NULL AND d.createdAt ="
+                + " (SELECT MAX(d2.createdAt) FROM Delivery d2 WHERE d2.channelId = d.channelId)",
+            Delivery.class)
+        .getResultList()
+        .forEach(d -> result.putIfAbsent(d.channelId(), d));
+    return result;
+  }
+
   /** The alert type of each event, for showing it in the list without a join per row. */
   public Map<String, String> alertTypes(List<String> eventIds) {
     Map<String, String> result = new HashMap<>();
