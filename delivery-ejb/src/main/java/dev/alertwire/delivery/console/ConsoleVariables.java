@@ -3,8 +3,6 @@ package dev.alertwire.delivery.console;
 import dev.alertwire.delivery.variable.VariableAdministration;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.variable.Variable;
-import jakarta.annotation.security.DeclareRoles;
-import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -15,7 +13,6 @@ import java.util.List;
  * returns, so no page can render it. Changes are audited (a secret's name, never its value).
  */
 @Stateless
-@DeclareRoles({"admin", "viewer"})
 public class ConsoleVariables {
   @Inject VariableAdministration administration;
   @Inject AuditLog audit;
@@ -27,12 +24,10 @@ public class ConsoleVariables {
     }
   }
 
-  @RolesAllowed({"admin", "viewer"})
   public List<Shown> list() {
     return administration.list(Variable.GLOBAL).stream().map(Shown::of).toList();
   }
 
-  @RolesAllowed("admin")
   public Shown create(String key, String value, boolean locked) {
     try {
       Variable v = administration.create(Variable.GLOBAL, key, value, locked);
@@ -44,7 +39,6 @@ public class ConsoleVariables {
   }
 
   /** A plain variable's new value; for a secret, {@code value} replaces it (null keeps it). */
-  @RolesAllowed("admin")
   public Shown update(String key, String value) {
     Variable before = administration.find(Variable.GLOBAL, key).orElseThrow(() -> gone(key));
     boolean secret = before.locked();
@@ -54,14 +48,12 @@ public class ConsoleVariables {
   }
 
   /** Turns a plain variable into a secret in place; there is no way back. */
-  @RolesAllowed("admin")
   public Shown lock(String key) {
     Variable v = administration.update(Variable.GLOBAL, key, null, Boolean.TRUE).orElseThrow(() -> gone(key));
     audit.record("variable made secret", key, null);
     return Shown.of(v);
   }
 
-  @RolesAllowed("admin")
   public void delete(String key) {
     Variable v = administration.find(Variable.GLOBAL, key).orElseThrow(() -> gone(key));
     administration.delete(Variable.GLOBAL, key);
