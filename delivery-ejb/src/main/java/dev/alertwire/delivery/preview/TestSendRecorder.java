@@ -16,6 +16,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;
@@ -36,6 +38,9 @@ public class TestSendRecorder {
   @Inject AuditLog audit;
   @Inject Clock clock;
 
+  @PersistenceContext(unitName = "alertwire")
+  EntityManager em;
+
   public void record(
       AlertEvent event,
       Delivery delivery,
@@ -45,6 +50,8 @@ public class TestSendRecorder {
       SecretRedactor redactor) {
     Instant now = clock.instant();
     events.add(event);
+    // Delivery has no mapped relation to its event, so the insert order must be forced for the foreign key.
+    em.flush();
     String summary =
         result.status() != null ? null : redactor.redact(result.error() + (result.errorMessage() == null ? "" : ": " + result.errorMessage()));
     boolean success = result.outcome().isSuccess();

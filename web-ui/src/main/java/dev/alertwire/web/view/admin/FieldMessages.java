@@ -16,7 +16,8 @@ final class FieldMessages {
   static void show(InvalidInputException refused, Function<String, String> clientIds) {
     FacesContext faces = FacesContext.getCurrentInstance();
     for (FieldError error : refused.errors()) {
-      String where = error.line() > 0 ? "line " + error.line() + ", column " + error.column() + ": " : "";
+      boolean placed = error.line() <= 0 || error.message().contains("line " + error.line());
+      String where = placed ? "" : "line " + error.line() + ", column " + error.column() + ": ";
       String clientId = clientIds.apply(error.field());
       String text = where + error.message();
       faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, clientId == null ? error.field() + " " + text : text, null));
