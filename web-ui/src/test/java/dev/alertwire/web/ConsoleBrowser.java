@@ -1,9 +1,6 @@
 package dev.alertwire.web;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
@@ -22,9 +18,6 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -41,9 +34,41 @@ final class ConsoleBrowser implements AutoCloseable {
   private final Path profile;
   private final String base;
   private final List<String> responses = new ArrayList<>();
-  private final Map<String, String> seen = new java.util.HashMap<>();
-  private final List<String> fetched = new ArrayList<>();
-  private final List<String> missed = new ArrayList<>();
+  private int documents;
+  private int ajaxAnswers;
+
+  /**
+   * Installed in every document before its own scripts run: keeps each document as parsed and the text of
+   * every XMLHttpRequest answer (all PrimeFaces ajax goes through it) in sessionStorage, which outlives
+   * navigations within the tab. DevTools' Network.getResponseBody proved unreliable here (bodies evicted or
+   * unknown to the session), so the page records what it received itself.
+   */
+  private static final String CAPTURE =
+      """
+      (function () {
+        if (window.__alertwireCapture) return;
+        window.__alertwireCapture = true;
+        function keep(kind, text) {
+          try {
+            var n = Number(sessionStorage.getItem('aw-n') || '0');
+            sessionStorage.setItem('aw-' + n, kind + '\\n' + text);
+            sessionStorage.setItem('aw-n', String(n + 1));
+          } catch (e) {
+            try { sessionStorage.setItem('aw-overflow', String(e)); } catch (ignored) {}
+          }
+        }
+        var send = XMLHttpRequest.prototype.send;
+        XMLHttpRequest.prototype.send = function () {
+          this.addEventListener('loadend', function () {
+            if (this.responseType === '' || this.responseType === 'text') keep('xhr', this.responseText);
+          });
+          return send.apply(this, arguments);
+        };
+        document.addEventListener('DOMContentLoaded', function () {
+          keep('document', document.documentElement.outerHTML);
+        });
+      })();
+      """;
 
   ConsoleBrowser(URL deployment) throws IOException {
     base = deployment.toString().endsWith("/") ? deployment.toString() : deployment + "/";
@@ -54,10 +79,6 @@ final class ConsoleBrowser implements AutoCloseable {
         "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run", "--window-size=1280,800",
         "--user-data-dir=" + profile.toAbsolutePath());
-    LoggingPreferences logs = new LoggingPreferences();
-    logs.enable(LogType.PERFORMANCE, Level.ALL);
-    options.setCapability("goog:loggingPrefs", logs);
-    options.setExperimentalOption("perfLoggingPrefs", Map.of("enableNetwork", true, "enablePage", false));
     ChromeDriverService service =
         new ChromeDriverService.Builder().usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile()).usingAnyFreePort().build();
     driver = new ChromeDriver(service, options);
@@ -66,8 +87,7 @@ final class ConsoleBrowser implements AutoCloseable {
     long innerWidth = (Long) driver.executeScript("return window.innerWidth;");
     long innerHeight = (Long) driver.executeScript("return window.innerHeight;");
     driver.manage().window().setSize(new Dimension((int) (1280 + 1280 - innerWidth), (int) (800 + 800 - innerHeight)));
-    // Response bodies are kept for, and only readable through, the DevTools session that enabled Network.
-    driver.executeCdpCommand("Network.enable", Map.of());
+    driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source", CAPTURE));
   }
 
   void open(String path) {
@@ -161,37 +181,45 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   /**
-   * Every response body received since the last call, plus the current DOM. Bodies are fetched while the
-   * page that received them is still open, so call this before navigating away (open() does).
+   * Every document and ajax answer the page received since the last call, plus the current DOM. Reads what
+   * CAPTURE kept and clears it.
    */
+  @SuppressWarnings("unchecked")
   List<String> collectResponses() {
-    for (LogEntry entry : driver.manage().logs().get(LogType.PERFORMANCE)) {
-      JsonObject message = Json.createReader(new StringReader(entry.getMessage())).readObject().getJsonObject("message");
-      String method = message.getString("method", "");
-      JsonObject params = message.getJsonObject("params");
-      if ("Network.responseReceived".equals(method)) {
-        seen.put(params.getString("requestId"), params.getString("type", "?") + " " + params.getJsonObject("response").getString("url", ""));
-      } else if ("Network.loadingFinished".equals(method)) {
-        String requestId = params.getString("requestId");
-        if (!seen.getOrDefault(requestId, "").contains(" " + base)) {
-          continue; // the browser's own pages (new tab and such)
-        }
-        try {
-          Map<String, Object> body = driver.executeCdpCommand("Network.getResponseBody", Map.of("requestId", requestId));
-          responses.add(String.valueOf(body.get("body")));
-          fetched.add(seen.getOrDefault(requestId, "?"));
-        } catch (RuntimeException evictedOrNoBody) {
-          missed.add(seen.getOrDefault(requestId, "?") + ": " + evictedOrNoBody.getMessage().lines().findFirst().orElse(""));
-        }
+    Map<String, Object> kept =
+        (Map<String, Object>)
+            driver.executeScript(
+                """
+                try {
+                  var n = Number(sessionStorage.getItem('aw-n') || '0'), out = [];
+                  for (var i = 0; i < n; i++) out.push(sessionStorage.getItem('aw-' + i));
+                  var overflow = sessionStorage.getItem('aw-overflow');
+                  sessionStorage.clear();
+                  return {items: out, overflow: overflow};
+                } catch (e) {
+                  return {items: [], overflow: null};
+                }
+                """);
+    if (kept.get("overflow") != null) {
+      throw new IllegalStateException("the page could not keep every answer: " + kept.get("overflow"));
+    }
+    for (Object item : (List<Object>) kept.get("items")) {
+      String text = String.valueOf(item);
+      int newline = text.indexOf('\n');
+      if (text.startsWith("xhr")) {
+        ajaxAnswers++;
+      } else {
+        documents++;
       }
+      responses.add(text.substring(newline + 1));
     }
     responses.add(driver.getPageSource());
     return List.copyOf(responses);
   }
 
-  /** What was fetched and what could not be, for assertion messages. */
+  /** How much was captured, for assertion messages. */
   String networkSummary() {
-    return "fetched " + fetched + "; missed " + missed;
+    return documents + " documents and " + ajaxAnswers + " ajax answers captured";
   }
 
   /** The SameSite attribute of a cookie as the browser stored it. */

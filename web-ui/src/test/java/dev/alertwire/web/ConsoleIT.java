@@ -73,7 +73,14 @@ class ConsoleIT {
       browser.waitFor(By.id("j_username"));
     }
     HttpClient http = HttpClient.newHttpClient();
-    HttpResponse<String> api = http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/alert-channels")).build(), HttpResponse.BodyHandlers.ofString());
+    // The API answers for itself with bearer tokens: a 401 problem, never the console's login page.
+    HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/alert-channels")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, anonymous.statusCode(), anonymous.body());
+    assertTrue(anonymous.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"), anonymous.headers().toString());
+    HttpResponse<String> api =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "api/v1/alert-channels")).header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertEquals(200, api.statusCode(), "the REST API is not behind the console's form login");
     HttpResponse<String> console = http.send(HttpRequest.newBuilder(URI.create(base + "admin/channels.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
     assertEquals(302, console.statusCode());

@@ -3,6 +3,7 @@ package dev.alertwire.delivery.dispatch;
 import dev.alertwire.delivery.config.AlertwireConfig;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.alertwire.delivery.secret.MasterKeyCheck;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +33,7 @@ public class DeliveryDispatcher {
   @Inject DeliveryScheduler scheduler;
   @Inject AlertwireConfig config;
   @Inject Clock clock;
+  @Inject MasterKeyCheck keyCheck;
 
   private final String instanceId = UUID.randomUUID().toString();
   private final AtomicBoolean running = new AtomicBoolean();
@@ -50,6 +52,9 @@ public class DeliveryDispatcher {
 
   /** Sends whatever is due. Calls that arrive while a pass runs make it go round once more. */
   public void dispatchDue() {
+    if (!keyCheck.matches()) {
+      return; // MasterKeyCheck said why at start; the instances with the right key send these
+    }
     requested.set(true);
     while (requested.get() && running.compareAndSet(false, true)) {
       try {
