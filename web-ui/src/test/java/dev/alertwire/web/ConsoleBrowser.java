@@ -145,18 +145,38 @@ final class ConsoleBrowser implements AutoCloseable {
             "return !window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty();")));
   }
 
+  /** Ticks an item of a PrimeFaces selectCheckboxMenu by its label: scroll it to the middle, open it, click the item. */
+  void tick(String menuId, String label) {
+    WebElement menu = driver.findElement(By.id(menuId));
+    ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", menu);
+    By item = By.xpath("//*[@id='" + menuId + "_panel']//li[contains(., '" + label + "')]");
+    for (int attempt = 0; attempt < 3; attempt++) {
+      try {
+        menu.click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(item)).click();
+        new WebDriverWait(driver, Duration.ofSeconds(2))
+            .until(d -> d.findElement(item).getAttribute("class").contains("ui-selectcheckboxmenu-checked"));
+        driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+        return;
+      } catch (org.openqa.selenium.WebDriverException missed) {
+        driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+      }
+    }
+    throw evidence(new org.openqa.selenium.TimeoutException("could not tick " + label + " in " + menuId));
+  }
+
   /** Picks an option of a PrimeFaces selectOneMenu the way a user does: open it, click the item. */
   void choose(String menuId, String label) {
     By item = By.cssSelector("[id='" + menuId + "_panel'] li[data-label='" + label + "']");
     for (int attempt = 0; attempt < 3; attempt++) {
-      driver.findElement(By.id(menuId)).click();
-      waitFor(item).click();
       try {
+        driver.findElement(By.id(menuId)).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(item)).click();
         // The panel opens with an animation: a click during it can miss, so check the choice took.
         new WebDriverWait(driver, Duration.ofSeconds(2))
             .until(ExpectedConditions.textToBe(By.id(menuId + "_label"), label));
         return;
-      } catch (org.openqa.selenium.TimeoutException missed) {
+      } catch (org.openqa.selenium.TimeoutException | org.openqa.selenium.ElementNotInteractableException missed) {
         driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
       }
     }

@@ -92,6 +92,9 @@ class ConsoleIT {
 
   @Test
   void channelFromPresetPreviewsLiveTestSendsAndShowsInTheHistory() throws Exception {
+    ApiClient api = new ApiClient(base);
+    String checkName = "Console check " + run;
+    String checkId = api.post("api/v1/checks", "{\"name\":\"" + checkName + "\",\"checkType\":\"API\"}").json().getString("id");
     try (ConsoleBrowser browser = new ConsoleBrowser(base);
         LoopbackReceiver receiver = new LoopbackReceiver()) {
       browser.signIn("admin", ADMIN_PASSWORD);
@@ -149,13 +152,31 @@ class ConsoleIT {
       assertNotNull(deliveryId);
       browser.screenshotHere("channel-editor-test-send");
 
+      // Alert settings and a subscription, by mouse: degraded alerts on, only this check.
+      browser.byId("editor:sendDegraded").findElement(By.cssSelector(".ui-chkbox-box")).click();
+      browser.tick("editor:subscribedChecks", checkName);
+      browser.screenshotHere("channel-editor-subscriptions");
+
       browser.byId("editor:save").click();
       browser.waitForText(By.id("messages"), "Saved \"On-call loopback " + run + "\"");
       assertTrue(browser.driver.getCurrentUrl().contains("id="), "post-redirect-get to the saved channel");
       assertEquals(1, receiver.received().size(), "saving sends nothing");
+      String savedId = browser.driver.getCurrentUrl().replaceAll(".*[?&]id=([^&]+).*", "$1");
+      jakarta.json.JsonObject saved = api.get("api/v1/alert-channels/" + savedId).json();
+      assertTrue(saved.getBoolean("sendDegraded"), saved.toString());
+      assertEquals(checkId, saved.getJsonArray("subscriptions").getJsonObject(0).getString("checkId"), saved.toString());
+
+      browser.open("admin/checks.xhtml");
+      browser.waitForText(By.id("checks:table"), checkName);
+      String checkRow = browser.driver.findElement(By.xpath("//tr[contains(., '" + checkName + "')]")).getText();
+      assertTrue(checkRow.contains("On-call loopback " + run), "the check lists the channel subscribed to it: " + checkRow);
+      browser.screenshot("checks-and-groups");
 
       browser.open("admin/deliveries.xhtml");
       browser.waitFor(By.id("history:table"));
+      List<WebElement> hours = browser.driver.findElements(By.cssSelector("#perHour .hour"));
+      assertEquals(24, hours.size(), "a bar per hour of the last day");
+      assertTrue(hours.get(23).getAttribute("title").matches(".*: [1-9][0-9]* succeeded.*"), hours.get(23).getAttribute("title"));
       browser.choose("history:kind", "Test-sends only");
       browser.byId("history:apply").click();
       browser.ajaxDone();

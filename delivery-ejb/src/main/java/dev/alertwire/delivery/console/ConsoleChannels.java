@@ -29,6 +29,7 @@ public class ConsoleChannels {
   @Inject DeliverySearch deliveries;
   @Inject SecretCipher cipher;
   @Inject AuditLog audit;
+  @Inject dev.alertwire.persistence.check.CheckRepository checks;
 
   /** A row of the channel list. {@code lastOutcome} is null before the first delivery. */
   public record Summary(AlertChannel channel, Delivery lastDelivery) {}
@@ -36,6 +37,17 @@ public class ConsoleChannels {
   public List<Summary> list() {
     Map<String, Delivery> latest = deliveries.latestPerChannel();
     return channels.all().stream().map(c -> new Summary(c, latest.get(c.id()))).toList();
+  }
+
+  /** A check or group a channel can subscribe to, as the editor lists it. */
+  public record Target(String id, String name) {}
+
+  public List<Target> checks() {
+    return checks.all().stream().map(c -> new Target(c.id(), c.name())).toList();
+  }
+
+  public List<Target> groups() {
+    return checks.groups().stream().map(g -> new Target(g.id(), g.name())).toList();
   }
 
   public Optional<AlertChannel> find(String id) {

@@ -30,6 +30,38 @@ public class ConsoleDeliveries {
     return new Page(items.stream().map(d -> new Row(d, types.get(d.eventId()))).toList(), search.count(criteria));
   }
 
+  /** One bar of the history chart: an hour's deliveries by how they ended (stopped: cancelled or superseded), or that they have not yet. */
+  public record Hour(java.time.Instant start, long succeeded, long failed, long stopped, long open) {
+    public long total() {
+      return succeeded + failed + stopped + open;
+    }
+  }
+
+  /** The last 24 hours, oldest first, every hour present (an empty hour is a gap worth seeing). */
+  public List<Hour> lastDay(java.time.Instant now) {
+    long currentHour = now.toEpochMilli() / 3_600_000L;
+    long firstHour = currentHour - 23;
+    Map<Long, long[]> counts = new java.util.TreeMap<>();
+    for (long h = firstHour; h <= currentHour; h++) {
+      counts.put(h, new long[4]);
+    }
+    for (DeliverySearch.HourCount c : search.perHour(java.time.Instant.ofEpochMilli(firstHour * 3_600_000L))) {
+      long[] bucket = counts.get(c.epochHour());
+      if (bucket == null) {
+        continue;
+      }
+      switch (c.status()) {
+        case "SUCCEEDED" -> bucket[0] += c.count();
+        case "FAILED" -> bucket[1] += c.count();
+        case "CANCELLED", "SUPERSEDED" -> bucket[2] += c.count();
+        default -> bucket[3] += c.count();
+      }
+    }
+    return counts.entrySet().stream()
+        .map(e -> new Hour(java.time.Instant.ofEpochMilli(e.getKey() * 3_600_000L), e.getValue()[0], e.getValue()[1], e.getValue()[2], e.getValue()[3]))
+        .toList();
+  }
+
   public Optional<DeliveryHistory.Detail> detail(String id) {
     return history.detail(id);
   }

@@ -67,6 +67,22 @@ public class DeliverySearch {
   }
 
   /** Each channel's most recent delivery, for the channel list's "last outcome". */
+  /** Deliveries created per hour (epoch hour) and status since a time, counted by the database. */
+  public record HourCount(long epochHour, String status, long count) {}
+
+  public List<HourCount> perHour(java.time.Instant since) {
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT created_at / 3600000, status, COUNT(*) FROM delivery WHERE created_at >= ?1"
+                    + " GROUP BY created_at / 3600000, status")
+            .setParameter(1, since.toEpochMilli())
+            .getResultList();
+    return rows.stream()
+        .map(r -> new HourCount(((Number) r[0]).longValue(), String.valueOf(r[1]), ((Number) r[2]).longValue()))
+        .toList();
+  }
+
   public Map<String, Delivery> latestPerChannel() {
     Map<String, Delivery> result = new HashMap<>();
     em.createQuery(

@@ -59,6 +59,17 @@ public class ChannelEditorBacking implements Serializable {
   private Integer maxRetries = 5;
   private Integer retryDelaySeconds = 20;
   private String backoff = Backoff.FIXED.name();
+  private boolean sendFailure = true;
+  private boolean sendRecovery = true;
+  private boolean sendDegraded = false;
+  private boolean sslExpiry = false;
+  private Integer sslExpiryThreshold = 30;
+  private List<String> subscribedChecks = new ArrayList<>();
+  private List<String> subscribedGroups = new ArrayList<>();
+  private Integer connectTimeoutSeconds = 5;
+  private Integer responseTimeoutSeconds = 30;
+  private boolean supersedeOlder;
+  private Integer rateLimitPerMinute = 0;
   private String presetId;
   private String sampleKind = SampleEvents.Kind.ALERT_FAILURE.name();
   private TemplatePreview.Result previewResult;
@@ -99,6 +110,17 @@ public class ChannelEditorBacking implements Serializable {
     maxRetries = c.retryPolicy().maxRetries();
     retryDelaySeconds = (int) c.retryPolicy().delay().toSeconds();
     backoff = c.retryPolicy().backoff().name();
+    sendFailure = c.alertSettings().sendFailure();
+    sendRecovery = c.alertSettings().sendRecovery();
+    sendDegraded = c.alertSettings().sendDegraded();
+    sslExpiry = c.alertSettings().sslExpiry();
+    sslExpiryThreshold = c.alertSettings().sslExpiryThreshold();
+    subscribedChecks = new ArrayList<>(c.subscriptions().stream().filter(s -> s.checkId() != null).map(s -> s.checkId()).toList());
+    subscribedGroups = new ArrayList<>(c.subscriptions().stream().filter(s -> s.groupId() != null).map(s -> s.groupId()).toList());
+    connectTimeoutSeconds = (int) c.connectTimeout().toSeconds();
+    responseTimeoutSeconds = (int) c.responseTimeout().toSeconds();
+    supersedeOlder = c.supersedesOlder();
+    rateLimitPerMinute = c.rateLimitPerMinute().orElse(0);
   }
 
   private static List<ParameterRow> rows(List<ChannelParameter> parameters) {
@@ -124,13 +146,13 @@ public class ChannelEditorBacking implements Serializable {
             maxRetries,
             retryDelaySeconds == null ? null : retryDelaySeconds * 1000L,
             backoff,
+            connectTimeoutSeconds == null ? null : connectTimeoutSeconds * 1000,
+            responseTimeoutSeconds == null ? null : responseTimeoutSeconds * 1000,
+            supersedeOlder,
+            rateLimitPerMinute,
             null,
-            null,
-            null,
-            null,
-            null,
-            null,
-            null);
+            subscriptions(),
+            new ChannelInput.AlertSettingsInput(sendFailure, sendRecovery, sendDegraded, sslExpiry, sslExpiryThreshold, null));
     try {
       access.requireAdmin();
       ChannelAdministration.Saved saved = id == null ? channels.create(input) : channels.update(id, input);
@@ -230,10 +252,29 @@ public class ChannelEditorBacking implements Serializable {
       case "name", "url", "method", "signatureScheme", "backoff", "maxRetries", "webhookSecret" -> "editor:" + field;
       case "template" -> "editor:body";
       case "retryDelayMs" -> "editor:retryDelaySeconds";
+      case "connectTimeoutMs" -> "editor:connectTimeoutSeconds";
+      case "responseTimeoutMs" -> "editor:responseTimeoutSeconds";
+      case "rateLimitPerMinute", "sslExpiryThreshold" -> "editor:" + field;
+      case "subscriptions" -> "editor:subscribedChecks";
       case "headers" -> "editor:headersMessage";
       case "queryParameters" -> "editor:queryMessage";
       default -> null;
     };
+  }
+
+  private List<ChannelInput.Subscription> subscriptions() {
+    List<ChannelInput.Subscription> all = new ArrayList<>();
+    subscribedChecks.forEach(checkId -> all.add(new ChannelInput.Subscription(checkId, null, true)));
+    subscribedGroups.forEach(groupId -> all.add(new ChannelInput.Subscription(null, groupId, true)));
+    return all;
+  }
+
+  public List<ConsoleChannels.Target> getChecks() {
+    return channels.checks();
+  }
+
+  public List<ConsoleChannels.Target> getGroups() {
+    return channels.groups();
   }
 
   public List<Preset> getPresets() {
@@ -407,5 +448,93 @@ public class ChannelEditorBacking implements Serializable {
 
   public TestSend.Result getTestResult() {
     return testResult;
+  }
+
+  public boolean isSendFailure() {
+    return sendFailure;
+  }
+
+  public void setSendFailure(boolean sendFailure) {
+    this.sendFailure = sendFailure;
+  }
+
+  public boolean isSendRecovery() {
+    return sendRecovery;
+  }
+
+  public void setSendRecovery(boolean sendRecovery) {
+    this.sendRecovery = sendRecovery;
+  }
+
+  public boolean isSendDegraded() {
+    return sendDegraded;
+  }
+
+  public void setSendDegraded(boolean sendDegraded) {
+    this.sendDegraded = sendDegraded;
+  }
+
+  public boolean isSslExpiry() {
+    return sslExpiry;
+  }
+
+  public void setSslExpiry(boolean sslExpiry) {
+    this.sslExpiry = sslExpiry;
+  }
+
+  public Integer getSslExpiryThreshold() {
+    return sslExpiryThreshold;
+  }
+
+  public void setSslExpiryThreshold(Integer sslExpiryThreshold) {
+    this.sslExpiryThreshold = sslExpiryThreshold;
+  }
+
+  public List<String> getSubscribedChecks() {
+    return subscribedChecks;
+  }
+
+  public void setSubscribedChecks(List<String> subscribedChecks) {
+    this.subscribedChecks = subscribedChecks;
+  }
+
+  public List<String> getSubscribedGroups() {
+    return subscribedGroups;
+  }
+
+  public void setSubscribedGroups(List<String> subscribedGroups) {
+    this.subscribedGroups = subscribedGroups;
+  }
+
+  public Integer getConnectTimeoutSeconds() {
+    return connectTimeoutSeconds;
+  }
+
+  public void setConnectTimeoutSeconds(Integer connectTimeoutSeconds) {
+    this.connectTimeoutSeconds = connectTimeoutSeconds;
+  }
+
+  public Integer getResponseTimeoutSeconds() {
+    return responseTimeoutSeconds;
+  }
+
+  public void setResponseTimeoutSeconds(Integer responseTimeoutSeconds) {
+    this.responseTimeoutSeconds = responseTimeoutSeconds;
+  }
+
+  public boolean isSupersedeOlder() {
+    return supersedeOlder;
+  }
+
+  public void setSupersedeOlder(boolean supersedeOlder) {
+    this.supersedeOlder = supersedeOlder;
+  }
+
+  public Integer getRateLimitPerMinute() {
+    return rateLimitPerMinute;
+  }
+
+  public void setRateLimitPerMinute(Integer rateLimitPerMinute) {
+    this.rateLimitPerMinute = rateLimitPerMinute;
   }
 }

@@ -59,4 +59,26 @@ public class ConsoleFormat {
   public String lower(Enum<?> value) {
     return value == null ? "" : value.name().toLowerCase().replace('_', ' ');
   }
+
+  /** "after 2 failed runs" or "after 10 min failing". */
+  public String escalation(dev.alertwire.persistence.check.AlertingSettings settings) {
+    var e = settings.escalation();
+    return e.type() == dev.alertwire.domain.check.Escalation.Type.RUN_BASED
+        ? e.failedRuns() + (e.failedRuns() == 1 ? " failed run" : " failed runs")
+        : e.minutesFailing() + " min failing";
+  }
+
+  /** "none", "3, every 5 min" or "until it recovers, every 10 min". */
+  public String reminders(dev.alertwire.persistence.check.AlertingSettings settings) {
+    var r = settings.reminders();
+    if (r.amount() == 0) {
+      return "none";
+    }
+    return (r.amount() == dev.alertwire.domain.check.Reminders.UNLIMITED ? "until it recovers" : Integer.toString(r.amount()))
+        + ", every " + r.intervalMinutes() + " min";
+  }
+
+  public String join(java.util.List<String> names, String whenEmpty) {
+    return names == null || names.isEmpty() ? whenEmpty : String.join(", ", names);
+  }
 }

@@ -36,10 +36,27 @@ public class DeliveriesBacking implements Serializable {
   private LocalDateTime to;
   private List<ConsoleChannels.Summary> channelChoices;
   private final Rows rows = new Rows();
+  private List<ConsoleDeliveries.Hour> hours;
+  private long busiestHour;
 
   @PostConstruct
   void load() {
     channelChoices = channels.list();
+    hours = deliveries.lastDay(java.time.Instant.now());
+    busiestHour = hours.stream().mapToLong(ConsoleDeliveries.Hour::total).max().orElse(0);
+  }
+
+  public List<ConsoleDeliveries.Hour> getHours() {
+    return hours;
+  }
+
+  public long getBusiestHour() {
+    return busiestHour;
+  }
+
+  /** A bar segment's height in percent of the chart, the busiest hour filling it. */
+  public String height(long count) {
+    return busiestHour == 0 ? "0" : String.format(java.util.Locale.ROOT, "%.2f", 100.0 * count / busiestHour);
   }
 
   /** Loads one page at a time with the filters of the form and the table's sort. */
