@@ -15,7 +15,9 @@ import java.util.concurrent.Executors;
 
 /**
  * A real HTTP receiver on 127.0.0.1 for tests: records every request and answers with the statuses queued
- * by the test (then 200).
+ * by the test (then 200). Its URLs start with a path of its own: the test database keeps the channels of
+ * earlier tests, and one of them may point at a port that the system has since given to this receiver.
+ * Requests outside that path are answered 404 and not recorded.
  */
 public final class LoopbackReceiver implements AutoCloseable {
   public record Received(String method, String path, Map<String, String> headers, byte[] body, long atMillis) {
@@ -34,18 +36,26 @@ public final class LoopbackReceiver implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
   private volatile Answer fallback;
+  private final String prefix = "/r" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
 
   public LoopbackReceiver() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     server.createContext(
         "/",
         exchange -> {
+          String uri = exchange.getRequestURI().toString();
+          if (!uri.startsWith(prefix + "/") && !uri.startsWith(prefix + "?") && !uri.equals(prefix)) {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
+          }
           Map<String, String> headers = new TreeMap<>();
           exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(), String.join(",", v)));
           byte[] body = exchange.getRequestBody().readAllBytes();
           received.add(
               new Received(
-                  exchange.getRequestMethod(), exchange.getRequestURI().toString(), headers, body, System.currentTimeMillis()));
+                  exchange.getRequestMethod(), uri.substring(prefix.length()), headers, body, System.currentTimeMillis()));
           Answer answer = answers.poll();
           if (answer == null && fallback != null) {
             answer = fallback;
@@ -72,7 +82,7 @@ public final class LoopbackReceiver implements AutoCloseable {
   }
 
   public String url(String path) {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + path;
+    return "http://127.0.0.1:" + server.getAddress().getPort() + prefix + path;
   }
 
   public void answer(int status) {

@@ -36,6 +36,17 @@ final class PayaraProcess implements AutoCloseable {
   }
 
   void start(List<String> systemProperties) throws Exception {
+    launch(systemProperties);
+    awaitHealth(Duration.ofSeconds(180), health -> health.statusCode() == 200 && health.body().contains("UP"));
+  }
+
+  /** Starts and returns the first DOWN answer of /health that says why: for an instance that must not be ready. */
+  HttpResponse<String> startNotReady(List<String> systemProperties, String reason) throws Exception {
+    launch(systemProperties);
+    return awaitHealth(Duration.ofSeconds(180), health -> health.statusCode() == 503 && health.body().contains(reason));
+  }
+
+  private void launch(List<String> systemProperties) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
@@ -51,7 +62,6 @@ final class PayaraProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
             .start();
-    awaitHealthy(Duration.ofSeconds(180));
   }
 
   /** The JVM dies at once, as with kill -9: no shutdown hooks, nothing flushed on purpose. */
@@ -60,7 +70,7 @@ final class PayaraProcess implements AutoCloseable {
     process.waitFor();
   }
 
-  private void awaitHealthy(Duration timeout) throws Exception {
+  private HttpResponse<String> awaitHealth(Duration timeout, java.util.function.Predicate<HttpResponse<String>> wanted) throws Exception {
     HttpClient http = HttpClient.newHttpClient();
     long end = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < end) {
@@ -70,15 +80,15 @@ final class PayaraProcess implements AutoCloseable {
       try {
         HttpResponse<String> health =
             http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString());
-        if (health.statusCode() == 200 && health.body().contains("UP")) {
-          return;
+        if (wanted.test(health)) {
+          return health;
         }
       } catch (IOException notYet) {
         // still starting
       }
       Thread.sleep(250);
     }
-    throw new IllegalStateException("Payara Micro not healthy within " + timeout + "; see " + log);
+    throw new IllegalStateException("Payara Micro's /health not as expected within " + timeout + "; see " + log);
   }
 
   @Override

@@ -7,8 +7,10 @@ import static dev.alertwire.web.Deliveries.deliveryFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -59,4 +61,44 @@ class RestartResumesDeliveriesIT {
       assertTrue(receiver.received().size() > beforeRestart);
     }
   }
+
+  /**
+   * Started with another master key than the one that encrypted the stored secrets, an instance says so on
+   * /health, accepts alerts and sends none of them (no attempt is burnt); with the right key again, it does.
+   */
+  @Test
+  void anInstanceWithAnotherMasterKeyIsNotReadyAndLeavesDeliveriesAlone() throws Exception {
+    Path data = Files.createTempDirectory(Path.of("target"), "key-check-data");
+    File log = new File("target/key-check-payara.log");
+    try (LoopbackReceiver receiver = new LoopbackReceiver();
+        PayaraProcess app = new PayaraProcess(data, log)) {
+      app.start(List.of());
+      ApiClient api = new ApiClient(app.url());
+      api.delete("api/v1/variables/KEY_CHECK_TOKEN");
+      assertEquals(201, api.post("api/v1/variables", Json.createObjectBuilder()
+          .add("key", "KEY_CHECK_TOKEN").add("value", "kc-secret-value-81f3").add("locked", true).build().toString()).status());
+      JsonObject ch = create(api, channel("key check", receiver.url("/key")));
+      app.kill();
+
+      HttpResponse<String> health = app.startNotReady(List.of("-Dalertwire.master.key=" + OTHER_KEY), "another ALERTWIRE_MASTER_KEY");
+      assertTrue(health.body().contains("\"master-key\""), health.body());
+      assertTrue(!health.body().contains("kc-secret-value-81f3"), health.body());
+      // /health answers before the application has finished deploying: wait for the API itself.
+      long deployed = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (api.get("api/v1/alert-channels").status() != 200 && System.nanoTime() < deployed) {
+        Thread.sleep(250);
+      }
+      String id = deliveryFor(api, alert(api, "ALERT_FAILURE", "key-check"), ch.getString("id"));
+      Thread.sleep(5_000);
+      JsonObject waiting = api.get("api/v1/deliveries/" + id).json();
+      assertEquals(0, waiting.getJsonArray("attempts").size(), waiting.toString());
+      assertTrue(receiver.received().isEmpty(), "nothing was sent with the wrong key");
+      app.kill();
+
+      app.start(List.of());
+      Deliveries.awaitStatus(api, id, "SUCCEEDED");
+    }
+  }
+
+  private static final String OTHER_KEY = "YW5vdGhlci1rZXktdGhhbi10aGUtb25lLWluLXVzZSE=";
 }

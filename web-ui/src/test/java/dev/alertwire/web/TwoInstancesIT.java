@@ -13,8 +13,13 @@ import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -59,7 +64,10 @@ class TwoInstancesIT {
       exchange.close();
     });
     receiver.start();
-    List<String> options = List.of("-Dalertwire.delivery.lease-seconds=10");
+    // A schema of their own: channels left by earlier test classes in the shared database would get every
+    // alert too, and this test is about two instances, not about how many channels the database holds.
+    String schemaUrl = freshSchema(dbOptions);
+    List<String> options = List.of("-Dalertwire.delivery.lease-seconds=10", "-Dalertwire.db.url=" + schemaUrl);
     Path dir = Files.createTempDirectory(Path.of("target"), "two-instances");
     try (PayaraProcess a = new PayaraProcess(dir.resolve("a"), new File("target/two-instances-a.log"));
         PayaraProcess b = new PayaraProcess(dir.resolve("b"), new File("target/two-instances-b.log"))) {
@@ -105,5 +113,25 @@ class TwoInstancesIT {
       receiver.stop(0);
       ((java.util.concurrent.ExecutorService) receiver.getExecutor()).shutdownNow();
     }
+  }
+
+  /** Creates an empty schema in the test database and returns the database URL that makes it current. */
+  private static String freshSchema(String dbOptions) throws SQLException {
+    String url = option(dbOptions, "alertwire.db.url");
+    String schema = "two_instances_" + System.currentTimeMillis();
+    try (Connection connection =
+            DriverManager.getConnection(url, option(dbOptions, "alertwire.db.user"), option(dbOptions, "alertwire.db.password"));
+        Statement statement = connection.createStatement()) {
+      statement.execute("CREATE SCHEMA " + schema);
+    }
+    return url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+  }
+
+  private static String option(String options, String name) {
+    return Arrays.stream(options.trim().split("\\s+"))
+        .filter(o -> o.startsWith("-D" + name + "="))
+        .map(o -> o.substring(name.length() + 3))
+        .findFirst()
+        .orElseThrow(() -> new IllegalStateException(name + " missing from " + options));
   }
 }

@@ -70,18 +70,23 @@ public class AttemptRecorder {
     return Optional.ofNullable(next);
   }
 
-  /** A request that cannot be built is an error of the delivery, recorded and not retried. */
+  /**
+   * No request could be built. A template or URL error is final; a secret this instance cannot decrypt is
+   * retried by the channel's policy, since an instance with the right key can send it.
+   */
   public void recordInvalid(PreparedDelivery prepared) {
     Delivery delivery = deliveries.find(prepared.deliveryId()).orElseThrow();
     Instant now = clock.instant();
+    ErrorClass why = prepared.invalidClass();
+    Instant next = why.isTransient() ? nextAttempt(delivery, prepared, AttemptOutcome.error(why), now) : null;
     deliveries.addAttempt(
         new DeliveryAttempt(
             delivery.id(),
             prepared.channelId(),
             new DeliveryAttempt.Details(
                 prepared.attemptNumber(), now, 0, null, null, null, null, null, null, null,
-                ErrorClass.INVALID_REQUEST, prepared.invalidReason(), null)));
-    delivery.attempted(null, prepared.invalidReason(), null, DeliveryStatus.FAILED, now);
+                why, prepared.invalidReason(), next)));
+    delivery.attempted(null, prepared.invalidReason(), next, DeliveryStatus.FAILED, now);
   }
 
   /** Over the channel's rate limit: wait until the window allows one more, keeping the order. */

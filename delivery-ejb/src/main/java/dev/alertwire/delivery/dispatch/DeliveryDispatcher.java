@@ -4,6 +4,7 @@ import dev.alertwire.delivery.config.AlertwireConfig;
 import dev.alertwire.persistence.delivery.DeliveryRepository;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.alertwire.delivery.secret.MasterKeyCheck;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
@@ -38,6 +39,7 @@ public class DeliveryDispatcher {
   @Inject DeliveryScheduler scheduler;
   @Inject AlertwireConfig config;
   @Inject Clock clock;
+  @Inject MasterKeyCheck keyCheck;
 
   private final String instanceId = UUID.randomUUID().toString();
   private final AtomicBoolean running = new AtomicBoolean();
@@ -60,6 +62,9 @@ public class DeliveryDispatcher {
    * which every completion and every accepted alert used to pay.
    */
   public void dispatchDue() {
+    if (!keyCheck.matches()) {
+      return; // MasterKeyCheck said why at start; the instances with the right key send these
+    }
     requested.set(true);
     boolean ran = false;
     while (requested.get() && running.compareAndSet(false, true)) {

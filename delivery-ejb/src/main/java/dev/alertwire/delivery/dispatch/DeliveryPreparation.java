@@ -4,7 +4,9 @@ import dev.alertwire.delivery.json.JsonValues;
 import dev.alertwire.delivery.render.ChannelRequests;
 import dev.alertwire.delivery.render.RenderContexts;
 import dev.alertwire.delivery.render.ResolvedChannel;
+import dev.alertwire.domain.delivery.ErrorClass;
 import dev.alertwire.domain.secret.SecretRedactor;
+import dev.alertwire.domain.secret.UnreadableSecretException;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.channel.AlertChannel;
 import dev.alertwire.persistence.channel.ChannelRepository;
@@ -65,12 +67,18 @@ public class DeliveryPreparation {
       return Optional.empty();
     }
     AlertChannel channel = found.get();
-    ResolvedChannel resolved = requests.resolve(channel, clock.instant());
-    // Group variables come from the group of the check the alert is about, as it is now.
-    String groupId = checks.find(event.checkId()).flatMap(MonitoredCheck::groupId).orElse(null);
-    RenderContexts.RenderContext context = contexts.forEvent(JsonValues.parseObject(event.variablesJson()), groupId);
-    SecretRedactor redactor = requests.redactorFor(resolved, context);
     int attempt = delivery.attempts() + 1;
+    ResolvedChannel resolved;
+    RenderContexts.RenderContext context;
+    try {
+      resolved = requests.resolve(channel, clock.instant());
+      // Group variables come from the group of the check the alert is about, as it is now.
+      String groupId = checks.find(event.checkId()).flatMap(MonitoredCheck::groupId).orElse(null);
+      context = contexts.forEvent(JsonValues.parseObject(event.variablesJson()), groupId);
+    } catch (UnreadableSecretException e) {
+      return Optional.of(unsendable(delivery, channel, attempt, e.getMessage(), ErrorClass.SECRET_UNREADABLE, SecretRedactor.none()));
+    }
+    SecretRedactor redactor = requests.redactorFor(resolved, context);
     try {
       var request = requests.build(resolved, context, delivery.id(), event.occurredAt(), clock.instant());
       return Optional.of(
@@ -80,24 +88,30 @@ public class DeliveryPreparation {
               attempt,
               request,
               null,
+              null,
               redactor,
               channel.retryPolicy(),
               channel.connectTimeout(),
               channel.responseTimeout(),
               rateWindow(channel)));
     } catch (InvalidInputException e) {
-      return Optional.of(
-          new PreparedDelivery(
-              delivery.id(),
-              channel.id(),
-              attempt,
-              null,
-              redactor.redact(e.getMessage()),
-              redactor,
-              channel.retryPolicy(),
-              channel.connectTimeout(),
-              channel.responseTimeout(),
-              null));
+      return Optional.of(unsendable(delivery, channel, attempt, redactor.redact(e.getMessage()), ErrorClass.INVALID_REQUEST, redactor));
     }
+  }
+
+  private PreparedDelivery unsendable(
+      Delivery delivery, AlertChannel channel, int attempt, String reason, ErrorClass why, SecretRedactor redactor) {
+    return new PreparedDelivery(
+        delivery.id(),
+        channel.id(),
+        attempt,
+        null,
+        reason,
+        why,
+        redactor,
+        channel.retryPolicy(),
+        channel.connectTimeout(),
+        channel.responseTimeout(),
+        null);
   }
 }

@@ -1,13 +1,14 @@
 package dev.alertwire.delivery.dispatch;
 
+import dev.alertwire.domain.delivery.ErrorClass;
 import dev.alertwire.domain.delivery.RetryPolicy;
 import dev.alertwire.domain.request.OutgoingRequest;
 import dev.alertwire.domain.secret.SecretRedactor;
 import java.time.Duration;
 
 /**
- * A claimed delivery ready to go: the request to send, or why none can be built. The redactor travels with
- * it so that what is recorded never contains a secret.
+ * A claimed delivery ready to go: the request to send, or why none can be built (and whether trying again
+ * can help). The redactor travels with it so that what is recorded never contains a secret.
  */
 public record PreparedDelivery(
     String deliveryId,
@@ -15,6 +16,7 @@ public record PreparedDelivery(
     int attemptNumber,
     OutgoingRequest request,
     String invalidReason,
+    ErrorClass invalidClass,
     SecretRedactor redactor,
     RetryPolicy retryPolicy,
     Duration connectTimeout,

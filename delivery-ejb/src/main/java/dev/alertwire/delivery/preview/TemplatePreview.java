@@ -54,7 +54,7 @@ public class TemplatePreview {
     }
   }
 
-  ResolvedChannel resolve(ChannelDraft draft) {
+  public ResolvedChannel resolve(ChannelDraft draft) {
     Optional<AlertChannel> stored = channels.find(draft.channelId());
     ResolvedChannel saved = stored.map(c -> requests.resolve(c, clock.instant())).orElse(null);
     HttpMethod method = HttpMethod.parse(draft.method()).orElse(HttpMethod.POST);

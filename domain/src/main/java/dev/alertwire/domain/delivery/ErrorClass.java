@@ -7,6 +7,11 @@ public enum ErrorClass {
   CONNECTION(true),
   DNS(true),
   TLS(true),
+  /**
+   * A stored secret the request needs cannot be decrypted with this instance's master key (instances that
+   * share a database with different keys): another instance, or this one with the right key, can send it.
+   */
+  SECRET_UNREADABLE(true),
   /** The request could not be built (bad URL, header with a line break): retrying cannot help. */
   INVALID_REQUEST(false);
 

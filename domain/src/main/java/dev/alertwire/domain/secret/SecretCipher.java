@@ -60,7 +60,7 @@ public final class SecretCipher {
       return new String(cipher.doFinal(all, NONCE_BYTES, all.length - NONCE_BYTES), StandardCharsets.UTF_8);
     } catch (GeneralSecurityException | IllegalArgumentException e) {
       // Wrong master key or tampered data; say which without echoing anything stored.
-      throw new IllegalStateException("a stored secret cannot be decrypted with this master key");
+      throw new UnreadableSecretException();
     }
   }
 }

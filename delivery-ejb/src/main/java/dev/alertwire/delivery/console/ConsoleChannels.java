@@ -1,0 +1,148 @@
+package dev.alertwire.delivery.console;
+
+import dev.alertwire.delivery.channel.ChannelAdministration;
+import dev.alertwire.delivery.channel.ChannelInput;
+import dev.alertwire.domain.channel.KeyValue;
+import dev.alertwire.domain.secret.SecretCipher;
+import dev.alertwire.domain.validation.InvalidInputException;
+import dev.alertwire.persistence.channel.AlertChannel;
+import dev.alertwire.persistence.channel.ChannelParameter;
+import dev.alertwire.persistence.channel.ChannelRepository;
+import dev.alertwire.persistence.delivery.Delivery;
+import dev.alertwire.persistence.delivery.DeliverySearch;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The console's channel actions: each one changes the channel through {@link ChannelAdministration} and
+ * writes its audit entry in the same transaction. The console checks that the caller is an admin first
+ * (Access.requireAdmin); the actor of the audit entry is the signed-in caller.
+ */
+@Stateless
+public class ConsoleChannels {
+  @Inject ChannelAdministration administration;
+  @Inject ChannelRepository channels;
+  @Inject DeliverySearch deliveries;
+  @Inject SecretCipher cipher;
+  @Inject AuditLog audit;
+  @Inject dev.alertwire.persistence.check.CheckRepository checks;
+
+  /** A row of the channel list. {@code lastOutcome} is null before the first delivery. */
+  public record Summary(AlertChannel channel, Delivery lastDelivery) {}
+
+  public List<Summary> list() {
+    Map<String, Delivery> latest = deliveries.latestPerChannel();
+    return channels.all().stream().map(c -> new Summary(c, latest.get(c.id()))).toList();
+  }
+
+  /** A check or group a channel can subscribe to, as the editor lists it. */
+  public record Target(String id, String name) {}
+
+  public List<Target> checks() {
+    return checks.all().stream().map(c -> new Target(c.id(), c.name())).toList();
+  }
+
+  public List<Target> groups() {
+    return checks.groups().stream().map(g -> new Target(g.id(), g.name())).toList();
+  }
+
+  public Optional<AlertChannel> find(String id) {
+    return channels.find(id);
+  }
+
+  public ChannelAdministration.Saved create(ChannelInput input) {
+    ChannelAdministration.Saved saved = administration.create(input);
+    audit.record("channel created", saved.channel().name(), secretsChanged(input));
+    return saved;
+  }
+
+  public ChannelAdministration.Saved update(String id, ChannelInput input) {
+    ChannelAdministration.Saved saved =
+        administration.update(id, input).orElseThrow(() -> new InvalidInputException("channel", "was deleted meanwhile"));
+    audit.record("channel updated", saved.channel().name(), secretsChanged(input));
+    return saved;
+  }
+
+  /** A paused copy (so it does not double every alert), secrets included: they never leave the server. */
+  public AlertChannel duplicate(String id) {
+    AlertChannel original = channels.find(id).orElseThrow(() -> new InvalidInputException("channel", "was deleted meanwhile"));
+    var retry = original.retryPolicy();
+    ChannelInput copy =
+        new ChannelInput(
+            ("Copy of " + original.name()).length() > 200 ? original.name() : "Copy of " + original.name(),
+            original.url(),
+            original.method().name(),
+            plainRows(original.parameters(ChannelParameter.Kind.HEADER)),
+            plainRows(original.parameters(ChannelParameter.Kind.QUERY)),
+            original.bodyTemplate(),
+            original.hasWebhookSecret() ? cipher.decrypt(original.encryptedWebhookSecret()) : null,
+            original.signatureScheme().name(),
+            false,
+            retry.maxRetries(),
+            retry.delay().toMillis(),
+            retry.backoff().name(),
+            (int) original.connectTimeout().toMillis(),
+            (int) original.responseTimeout().toMillis(),
+            original.supersedesOlder(),
+            original.rateLimitPerMinute().orElse(0),
+            false,
+            original.subscriptions().stream()
+                .map(sub -> new ChannelInput.Subscription(sub.checkId(), sub.groupId(), sub.activated()))
+                .toList(),
+            new ChannelInput.AlertSettingsInput(
+                original.alertSettings().sendFailure(),
+                original.alertSettings().sendRecovery(),
+                original.alertSettings().sendDegraded(),
+                original.alertSettings().sslExpiry(),
+                original.alertSettings().sslExpiryThreshold(),
+                original.alertSettings().autoSubscribe()));
+    AlertChannel created = administration.create(copy).channel();
+    audit.record("channel duplicated", created.name(), "from " + original.name() + "; created paused");
+    return created;
+  }
+
+  public AlertChannel setActivated(String id, boolean activated) {
+    AlertChannel channel = channels.find(id).orElseThrow(() -> new InvalidInputException("channel", "was deleted meanwhile"));
+    channel.activate(activated);
+    audit.record(activated ? "channel activated" : "channel paused", channel.name(), null);
+    return channel;
+  }
+
+  public void delete(String id) {
+    AlertChannel channel = channels.find(id).orElseThrow(() -> new InvalidInputException("channel", "was deleted meanwhile"));
+    administration.delete(id);
+    audit.record("channel deleted", channel.name(), null);
+  }
+
+  private List<KeyValue> plainRows(List<ChannelParameter> parameters) {
+    List<KeyValue> rows = new ArrayList<>();
+    for (ChannelParameter p : parameters) {
+      rows.add(new KeyValue(p.name(), p.locked() ? cipher.decrypt(p.value()) : p.value(), p.locked()));
+    }
+    return rows;
+  }
+
+  /** Which secrets this input sets, replaces or removes: names only, never values. */
+  private static String secretsChanged(ChannelInput input) {
+    List<String> notes = new ArrayList<>();
+    if (input.webhookSecret() != null) {
+      notes.add(input.webhookSecret().isEmpty() ? "webhook secret removed" : "webhook secret set");
+    }
+    rowsWithNewSecrets(input.headers(), "header ", notes);
+    rowsWithNewSecrets(input.queryParameters(), "query parameter ", notes);
+    return notes.isEmpty() ? null : String.join("; ", notes);
+  }
+
+  private static void rowsWithNewSecrets(List<KeyValue> rows, String label, List<String> notes) {
+    if (rows == null) {
+      return;
+    }
+    rows.stream()
+        .filter(r -> r.locked() && !r.value().isEmpty())
+        .forEach(r -> notes.add("secret " + label + r.key() + " set"));
+  }
+}

@@ -1,0 +1,379 @@
+package dev.alertwire.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.File;
+import java.net.URI;
+import java.net.URL;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The admin console in a real browser against the shipped WAR on Payara Micro: sign-in, a channel from a
+ * preset with live preview and a test-send to a loopback receiver, the history, secrets that never reach
+ * the browser, and a viewer who can change nothing. Screenshots of each page go to target/screenshots.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConsoleIT {
+  /** Set for the server in arquillian.xml (alertwire.admin.password): the first admin's password. */
+  static final String ADMIN_PASSWORD = "it-admin-password-4d7f";
+
+  @Deployment(testable = false)
+  static WebArchive app() {
+    return ShrinkWrap.createFromZipFile(WebArchive.class, new File("target/alertwire.war"));
+  }
+
+  @ArquillianResource URL base;
+
+  /** Names are unique per run: the IT database (target/it-data) lives until mvn clean. */
+  private final String run = Long.toString(System.currentTimeMillis() % 100_000_000L, 36).toUpperCase();
+
+  @Test
+  void signInGuardsTheConsoleButNotTheApiAndTheSessionCookieIsStrict() throws Exception {
+    try (ConsoleBrowser browser = new ConsoleBrowser(base)) {
+      browser.signIn("admin", "not-the-password");
+      browser.waitFor(By.id("loginError"));
+      browser.screenshot("login-failed");
+      assertFalse(browser.driver.getPageSource().contains("not-the-password"));
+
+      browser.signIn("admin", ADMIN_PASSWORD);
+      browser.waitFor(By.id("channels:table"));
+      assertTrue(browser.driver.findElement(By.cssSelector(".topbar .who")).getText().contains("admin"));
+      assertEquals("Strict", browser.cookieSameSite("JSESSIONID"));
+      assertTrue(browser.driver.manage().getCookieNamed("JSESSIONID").isHttpOnly());
+      browser.screenshot("channels");
+
+      browser.byId("session:logout").click();
+      browser.waitFor(By.id("j_username"));
+      browser.open("admin/variables.xhtml");
+      browser.waitFor(By.id("j_username"));
+    }
+    HttpClient http = HttpClient.newHttpClient();
+    // The API answers for itself with bearer tokens: a 401 problem, never the console's login page.
+    HttpResponse<String> anonymous = http.send(HttpRequest.newBuilder(URI.create(base + "api/v1/alert-channels")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, anonymous.statusCode(), anonymous.body());
+    assertTrue(anonymous.headers().firstValue("content-type").orElse("").startsWith("application/problem+json"), anonymous.headers().toString());
+    HttpResponse<String> api =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "api/v1/alert-channels")).header("Authorization", "Bearer " + ApiClient.ADMIN_TOKEN).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, api.statusCode(), "the REST API is not behind the console's form login");
+    HttpResponse<String> console = http.send(HttpRequest.newBuilder(URI.create(base + "admin/channels.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+    assertEquals(302, console.statusCode());
+    assertTrue(console.headers().firstValue("location").orElse("").endsWith("/login.xhtml"));
+    HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
+    assertTrue(login.headers().allValues("content-security-policy").stream().anyMatch(v -> v.contains("frame-ancestors 'none'")));
+    assertEquals("nosniff", login.headers().firstValue("x-content-type-options").orElse(null));
+  }
+
+  @Test
+  void channelFromPresetPreviewsLiveTestSendsAndShowsInTheHistory() throws Exception {
+    ApiClient api = new ApiClient(base);
+    String checkName = "Console check " + run;
+    String checkId = api.post("api/v1/checks", "{\"name\":\"" + checkName + "\",\"checkType\":\"API\"}").json().getString("id");
+    try (ConsoleBrowser browser = new ConsoleBrowser(base);
+        LoopbackReceiver receiver = new LoopbackReceiver()) {
+      browser.signIn("admin", ADMIN_PASSWORD);
+      browser.waitFor(By.id("newChannel")).click();
+      browser.waitFor(By.id("editor:body"));
+
+      browser.choose("editor:preset", "OpsGenie");
+      browser.byId("editor:applyPreset").click();
+      browser.ajaxDone();
+      browser.waitForText(By.id("previewBody"), "\"priority\": \"P1\"");
+      assertEquals("OpsGenie", browser.byId("editor:name").getAttribute("value"));
+      assertTrue(browser.byId("editor:preview").getText().contains("https://api.opsgenie.com/v2/alerts"));
+      assertTrue(browser.byId("editor:preview").getText().contains("Check &quot;Checkout API&quot; has failed"), "the sample alert renders");
+
+      WebElement name = browser.byId("editor:name");
+      name.clear();
+      name.sendKeys("On-call loopback " + run);
+      WebElement url = browser.byId("editor:url");
+      url.clear();
+      url.sendKeys(receiver.url("/hook"));
+      browser.waitForText(By.id("editor:previewUrl"), receiver.url("/hook"));
+
+      WebElement body = browser.byId("editor:body");
+      body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      body.sendKeys("{\"text\": \"hello from the console\"}");
+      browser.waitForText(By.id("previewBody"), "{\"text\": \"hello from the console\"}");
+      browser.screenshotHere("channel-editor-preview");
+
+      body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      body.sendKeys("{\"check\": \"");
+      browser.driver.findElement(By.cssSelector("button.insert-var[data-name='CHECK_NAME']")).click();
+      body.sendKeys("\", \"type\": \"{{ALERT_TYPE}}\"}");
+      browser.waitForText(By.id("previewBody"), "{\"check\": \"Checkout API\", \"type\": \"ALERT_FAILURE\"}");
+      assertEquals("{\"check\": \"{{CHECK_NAME}}\", \"type\": \"{{ALERT_TYPE}}\"}", body.getAttribute("value"));
+
+      body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      body.sendKeys("{\"check\": \"{{#if CHECK_NAME}}\"}");
+      browser.waitFor(By.id("editor:previewErrors"));
+      assertTrue(browser.byId("editor:previewErrors").getText().contains("line 1"), browser.byId("editor:previewErrors").getText());
+      body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+      body.sendKeys("{\"check\": \"{{CHECK_NAME}}\", \"recovered\": {{#eq ALERT_TYPE 'ALERT_RECOVERY'}}true{{else}}false{{/eq}} }");
+      browser.waitForText(By.id("previewBody"), "\"recovered\": false");
+
+      browser.choose("editor:sampleKind", "alert recovery");
+      browser.waitForText(By.id("previewBody"), "\"recovered\": true");
+
+      browser.byId("editor:sendTest").click();
+      browser.waitFor(By.id("editor:testStatus"));
+      assertEquals("HTTP 200", browser.byId("editor:testStatus").getText());
+      assertEquals("{\"received\":1}", browser.byId("testResponseBody").getText());
+      LoopbackReceiver.Received sent = receiver.await(1, Duration.ofSeconds(10)).get(0);
+      assertEquals("{\"check\": \"Checkout API\", \"recovered\": true }", sent.bodyText(), "the unsaved draft was sent as on screen");
+      assertEquals("/hook", sent.path());
+      String deliveryId = sent.header("x-alertwire-delivery-id");
+      assertNotNull(deliveryId);
+      browser.screenshotHere("channel-editor-test-send");
+
+      // Alert settings and a subscription, by mouse: degraded alerts on, only this check.
+      browser.byId("editor:sendDegraded").findElement(By.cssSelector(".ui-chkbox-box")).click();
+      browser.tick("editor:subscribedChecks", checkName);
+      browser.screenshotHere("channel-editor-subscriptions");
+
+      browser.byId("editor:save").click();
+      browser.waitForText(By.id("messages"), "Saved \"On-call loopback " + run + "\"");
+      assertTrue(browser.driver.getCurrentUrl().contains("id="), "post-redirect-get to the saved channel");
+      assertEquals(1, receiver.received().size(), "saving sends nothing");
+      String savedId = browser.driver.getCurrentUrl().replaceAll(".*[?&]id=([^&]+).*", "$1");
+      jakarta.json.JsonObject saved = api.get("api/v1/alert-channels/" + savedId).json();
+      assertTrue(saved.getBoolean("sendDegraded"), saved.toString());
+      assertEquals(checkId, saved.getJsonArray("subscriptions").getJsonObject(0).getString("checkId"), saved.toString());
+
+      browser.open("admin/checks.xhtml");
+      browser.waitForText(By.id("checks:table"), checkName);
+      String checkRow = browser.driver.findElement(By.xpath("//tr[contains(., '" + checkName + "')]")).getText();
+      assertTrue(checkRow.contains("On-call loopback " + run), "the check lists the channel subscribed to it: " + checkRow);
+      browser.screenshot("checks-and-groups");
+
+      browser.open("admin/deliveries.xhtml");
+      browser.waitFor(By.id("history:table"));
+      List<WebElement> hours = browser.driver.findElements(By.cssSelector("#perHour .hour"));
+      assertEquals(24, hours.size(), "a bar per hour of the last day");
+      assertTrue(hours.get(23).getAttribute("title").matches(".*: [1-9][0-9]* succeeded.*"), hours.get(23).getAttribute("title"));
+      browser.choose("history:kind", "Test-sends only");
+      browser.byId("history:apply").click();
+      browser.ajaxDone();
+      browser.waitForText(By.id("history:table"), "On-call loopback " + run);
+      browser.screenshot("delivery-history");
+      browser.driver.findElement(By.xpath("//tr[contains(., 'On-call loopback " + run + "')]//a[contains(@class,'delivery-link')]")).click();
+      browser.waitFor(By.id("deliveryStatus"));
+      assertEquals("succeeded", browser.byId("deliveryStatus").getText());
+      assertTrue(browser.driver.getPageSource().contains(deliveryId), "the detail shows the id the receiver saw");
+      assertTrue(browser.driver.findElement(By.cssSelector(".response-body")).getText().contains("{\"received\":1}"));
+      assertTrue(browser.driver.findElement(By.cssSelector(".request-body")).getText().contains("\"recovered\": true"));
+      browser.screenshot("delivery-detail");
+
+      browser.open("admin/audit.xhtml");
+      browser.waitForText(By.id("audit:table"), "test sent");
+      assertTrue(browser.byId("audit:table").getText().contains("channel created"));
+      browser.screenshot("audit-log");
+    }
+  }
+
+  @Test
+  void invalidInputIsShownBesideItsFieldAndSavesNothing() throws Exception {
+    ApiClient api = new ApiClient(base);
+    int before = api.get("api/v1/alert-channels").jsonValue().asJsonArray().size();
+    try (ConsoleBrowser browser = new ConsoleBrowser(base)) {
+      browser.signIn("admin", ADMIN_PASSWORD);
+      browser.open("admin/channel.xhtml");
+      browser.waitFor(By.id("editor:url")).sendKeys("ftp://example.com/hook");
+      browser.byId("editor:body").sendKeys("{\"a\": \"{{#if X}}\"}");
+      browser.byId("editor:save").click();
+      browser.ajaxDone();
+      browser.waitFor(By.cssSelector(".ui-message-error"));
+      String page = browser.driver.getPageSource();
+      assertTrue(messageFor(browser, "editor:name").contains("is required"), messageFor(browser, "editor:name"));
+      assertTrue(messageFor(browser, "editor:url").contains("http://"), messageFor(browser, "editor:url"));
+      assertTrue(messageFor(browser, "editor:body").contains("line 1"), messageFor(browser, "editor:body"));
+      assertFalse(page.contains("Saved \""));
+      browser.screenshotHere("channel-editor-invalid");
+    }
+    assertEquals(before, api.get("api/v1/alert-channels").jsonValue().asJsonArray().size(), "nothing stored");
+  }
+
+  /** The text of the p:message placed beside a field (it follows the input in the same .field block). */
+  private static String messageFor(ConsoleBrowser browser, String inputId) {
+    WebElement field = browser.byId(inputId).findElement(By.xpath("ancestor::div[contains(@class,'field')][1]"));
+    return field.findElements(By.cssSelector(".ui-message")).stream().map(WebElement::getText).collect(Collectors.joining(" | "));
+  }
+
+  @Test
+  void secretValuesNeverReachTheBrowser() throws Exception {
+    String variableSecret = "pt-9f3c2a71e5d4b8c6";
+    String lockedHeader = "xk-51d0c9e7b2a4f3e8";
+    String webhookSecret = "whs-5e8d1c3b7a9f2d4c";
+    try (ConsoleBrowser browser = new ConsoleBrowser(base);
+        LoopbackReceiver receiver = new LoopbackReceiver()) {
+      browser.signIn("admin", ADMIN_PASSWORD);
+      browser.open("admin/variables.xhtml");
+      browser.waitFor(By.id("create:newKey")).sendKeys("PAGER_TOKEN_" + run);
+      browser.byId("create:newValue").sendKeys(variableSecret);
+      browser.driver.findElement(By.cssSelector("[id='create:newLocked'] .ui-chkbox-box")).click();
+      browser.byId("create:add").click();
+      browser.waitForText(By.id("messages"), "Secret PAGER_TOKEN_" + run + " created");
+      browser.waitForText(By.id("list:table"), "PAGER_TOKEN_" + run);
+      browser.screenshot("variables");
+
+      browser.open("admin/channel.xhtml");
+      browser.waitFor(By.id("editor:name")).sendKeys("Secret carrier " + run);
+      browser.byId("editor:url").sendKeys(receiver.url("/secret"));
+      browser.byId("editor:body").sendKeys("{\"token\": \"{{PAGER_TOKEN_" + run + "}}\"}");
+      browser.waitForText(By.id("previewBody"), "{\"token\": \"{{PAGER_TOKEN_" + run + "}}\"}");
+
+      browser.byId("editor:addHeader").click();
+      browser.ajaxDone();
+      browser.waitFor(By.id("editor:headers:1:key")).sendKeys("X-Api-Key");
+      browser.driver.findElement(By.cssSelector("[id='editor:headers:1:locked'] .ui-chkbox-box")).click();
+      browser.ajaxDone();
+      browser.waitFor(By.id("editor:headers:1:secretValue")).sendKeys(lockedHeader);
+      browser.byId("editor:webhookSecret").sendKeys(webhookSecret);
+      browser.byId("editor:sendTest").click();
+      browser.waitFor(By.id("editor:testStatus"));
+      browser.screenshotHere("channel-editor-secrets");
+
+      LoopbackReceiver.Received sent = receiver.await(1, Duration.ofSeconds(10)).get(0);
+      assertEquals("{\"token\": \"" + variableSecret + "\"}", sent.bodyText(), "the receiver gets the real values");
+      assertEquals(lockedHeader, sent.header("x-api-key"));
+      assertNotNull(sent.header("x-checkly-signature"));
+
+      browser.byId("editor:save").click();
+      browser.waitForText(By.id("messages"), "Saved \"Secret carrier " + run + "\"");
+      browser.waitFor(By.id("editor:headers:1:secretValue"));
+      browser.open("admin/deliveries.xhtml");
+      browser.waitForText(By.id("history:table"), "Secret carrier " + run);
+      browser.driver.findElement(By.xpath("//tr[contains(., 'Secret carrier " + run + "')]//a[contains(@class,'delivery-link')]")).click();
+      browser.waitFor(By.id("deliveryStatus"));
+      browser.open("admin/audit.xhtml");
+      browser.waitForText(By.id("audit:table"), "secret created");
+
+      List<String> everything = browser.collectResponses();
+      assertTrue(everything.size() > 10, "documents and ajax answers were captured: " + everything.size());
+      assertTrue(everything.stream().anyMatch(r -> r.startsWith("<?xml") && r.contains("<partial-response")), "ajax answers were captured: " + browser.networkSummary());
+      for (String secret : List.of(variableSecret, lockedHeader, webhookSecret)) {
+        assertTrue(everything.stream().noneMatch(r -> r.contains(secret)), "a response contained " + secret);
+      }
+    }
+  }
+
+  @Test
+  void aViewerSeesNoEditControlsAndForgedEditsAreRefused() throws Exception {
+    ApiClient api = new ApiClient(base);
+    ApiClient.Reply created =
+        api.post("api/v1/alert-channels", "{\"name\":\"Viewer can see me " + run + "\",\"url\":\"https://example.com/hook\",\"template\":\"{}\"}");
+    assertEquals(201, created.status(), created.body());
+    String channelId = created.json().getString("id");
+    int channelCount = api.get("api/v1/alert-channels").jsonValue().asJsonArray().size();
+    String viewerPassword = "viewer-password-8c1e";
+    try (ConsoleBrowser admin = new ConsoleBrowser(base)) {
+      admin.signIn("admin", ADMIN_PASSWORD);
+      admin.open("admin/users.xhtml");
+      admin.waitFor(By.id("create:username")).sendKeys("vera-" + run);
+      admin.byId("create:password").sendKeys("short");
+      admin.byId("create:add").click();
+      admin.waitForText(By.id("create"), "at least 12 characters");
+      admin.byId("create:password").sendKeys(viewerPassword);
+      admin.byId("create:add").click();
+      admin.waitForText(By.id("messages"), "Created vera-" + run + " (viewer)");
+      admin.screenshot("users");
+    }
+    try (ConsoleBrowser viewer = new ConsoleBrowser(base)) {
+      viewer.signIn("vera-" + run, viewerPassword);
+      viewer.waitForText(By.id("channels:table"), "Viewer can see me " + run);
+      assertTrue(viewer.driver.findElements(By.id("newChannel")).isEmpty());
+      assertTrue(viewer.driver.findElements(By.cssSelector("[id$=':delete'], [id$=':duplicate'], [id$=':toggle']")).isEmpty());
+      assertTrue(viewer.driver.findElements(By.linkText("Users")).isEmpty());
+      viewer.screenshot("channels-viewer");
+      viewer.open("admin/variables.xhtml");
+      viewer.waitFor(By.id("list:table"));
+      assertTrue(viewer.driver.findElements(By.id("create")).isEmpty(), "no add form for a viewer");
+
+      String session = viewer.driver.manage().getCookieNamed("JSESSIONID").getValue();
+      HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+      HttpResponse<String> usersPage = http.send(get("admin/users.xhtml", session), HttpResponse.BodyHandlers.ofString());
+      assertEquals(403, usersPage.statusCode());
+      HttpResponse<String> editor = http.send(get("admin/channel.xhtml?id=" + channelId, session), HttpResponse.BodyHandlers.ofString());
+      assertEquals(403, editor.statusCode());
+
+      // The viewer's own page and view state, with the delete button an admin would have: refused.
+      HttpResponse<String> list = http.send(get("admin/channels.xhtml", session), HttpResponse.BodyHandlers.ofString());
+      String viewState = viewState(list.body());
+      Matcher nonce = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").matcher(list.body());
+      assertTrue(nonce.find(), "the page's CSP nonce");
+      String button = "channels:table:0:delete";
+      HttpResponse<String> forged =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "admin/channels.xhtml"))
+                  .header("Cookie", "JSESSIONID=" + session)
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("Faces-Request", "partial/ajax")
+                  .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                      "channels", "channels",
+                      "jakarta.faces.ViewState", viewState,
+                      "jakarta.faces.source", button,
+                      "jakarta.faces.partial.ajax", "true",
+                      "jakarta.faces.partial.execute", button,
+                      "jakarta.faces.partial.render", "channels",
+                      "primefaces.nonce", nonce.group(1),
+                      button, button))))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, forged.statusCode(), forged.body());
+      assertTrue(forged.body().contains("<partial-response"), forged.body());
+      assertEquals(200, api.get("api/v1/alert-channels/" + channelId).status(), "the channel still exists");
+      assertEquals(channelCount, api.get("api/v1/alert-channels").jsonValue().asJsonArray().size(), "no channel was deleted");
+    }
+    assertTrue(auditText().contains("user created"));
+  }
+
+  private String auditText() throws Exception {
+    try (ConsoleBrowser admin = new ConsoleBrowser(base)) {
+      admin.signIn("admin", ADMIN_PASSWORD);
+      admin.open("admin/audit.xhtml");
+      return admin.waitFor(By.id("audit:table")).getText();
+    }
+  }
+
+  private HttpRequest get(String path, String session) {
+    return HttpRequest.newBuilder(URI.create(base + path)).header("Cookie", "JSESSIONID=" + session).build();
+  }
+
+  private static String viewState(String html) {
+    Matcher m = Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"").matcher(html);
+    assertTrue(m.find(), "no view state in " + html);
+    return m.group(1);
+  }
+
+  private static String form(Map<String, String> fields) {
+    return fields.entrySet().stream()
+        .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"));
+  }
+}
