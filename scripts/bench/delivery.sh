@@ -13,7 +13,8 @@
 # RETRY_DELAY_MS (storm channel, 20000 = the product default), HEAP (app -Xmx, 1g),
 # JFR=1 (record the app with JFR during the highest fixed rate and each max run; summarise with jfr-top.py),
 # APP_OPTS (more JVM options for the app, e.g. -Dalertwire.delivery.max-concurrency=128),
-# PAYARA_ARGS (more Payara Micro options), SKIP_BUILD=1 (use the jars already built).
+# PAYARA_ARGS (more Payara Micro options), SKIP_BUILD=1 (use the jars already built), APP_WAR (another build of
+# the WAR, e.g. an earlier commit's, to compare).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PORT=${PORT:-8391}
@@ -30,7 +31,7 @@ fi
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 
 WORK=$(mktemp -d /tmp/alertwire-bench.XXXXXX)
-cp web-ui/target/payara-micro.jar web-ui/target/alertwire.war "$WORK/"
+cp web-ui/target/payara-micro.jar "$WORK/" && cp "${APP_WAR:-web-ui/target/alertwire.war}" "$WORK/alertwire.war"
 # Deep JFR stacks: Payara's are deep, and the Alertwire frames would be cut at the default 64.
 java -Xmx$HEAP -XX:FlightRecorderOptions:stackdepth=256 ${APP_OPTS:-} \
   -Dalertwire.data.dir="$WORK/data" -Dalertwire.port=$PORT -Dalertwire.api.token="$TOKEN" \

@@ -25,7 +25,7 @@ fi
 CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 WORK=$(mktemp -d /tmp/alertwire-history.XXXXXX)
 DATA=${DATA_DIR:-$WORK/data}
-cp web-ui/target/payara-micro.jar web-ui/target/alertwire.war "$WORK/"
+cp web-ui/target/payara-micro.jar "$WORK/" && cp "${APP_WAR:-web-ui/target/alertwire.war}" "$WORK/alertwire.war"
 APP=
 cleanup() { if [ -n "$APP" ]; then kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; fi; rm -rf "$WORK"; }
 trap cleanup EXIT
