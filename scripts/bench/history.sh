@@ -18,6 +18,8 @@ TOKEN=${TOKEN:-aw_bench_history_token_0123456789}
 OUT=${OUT:-$PWD/benchmarks/target/history}
 HEAP=${HEAP:-1g}
 REPEAT=${REPEAT:-5}
+CONSOLE_USER=${CONSOLE_USER:-admin}
+CONSOLE_PASSWORD=${CONSOLE_PASSWORD:-bench-console-password-0123}
 mkdir -p "$OUT"
 if [ "${SKIP_BUILD:-}" != 1 ]; then
   mvn -B -q -DskipTests -Pbench package
@@ -34,7 +36,7 @@ start_app() {
   # The token is only used to create the first admin token on an empty database, so it is fixed here:
   # a kept data directory accepts it again.
   java -Xmx$HEAP -XX:FlightRecorderOptions:stackdepth=256 ${APP_OPTS:-} \
-    -Dalertwire.data.dir="$DATA" -Dalertwire.port=$PORT -Dalertwire.api.token="$TOKEN" \
+    -Dalertwire.data.dir="$DATA" -Dalertwire.port=$PORT -Dalertwire.api.token="$TOKEN" -Dalertwire.admin.password="$CONSOLE_PASSWORD" \
     -jar "$WORK/payara-micro.jar" --nocluster --port $PORT --contextroot / --deploy "$WORK/alertwire.war" \
     >> "$OUT/payara.log" 2>&1 &
   APP=$!
@@ -66,7 +68,7 @@ else
 fi
 start_app
 echo "timing; $(date -u +%FT%TZ); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-java -cp "$CP" dev.alertwire.bench.load.HistoryBench time "http://127.0.0.1:$PORT" "$TOKEN" "$REPEAT" "${CONSOLE_USER:-}" "${CONSOLE_PASSWORD:-}"
+java -cp "$CP" dev.alertwire.bench.load.HistoryBench time "http://127.0.0.1:$PORT" "$TOKEN" "$REPEAT" "$CONSOLE_USER" "$CONSOLE_PASSWORD"
 if [ "${JFR:-}" = 1 ]; then
   # A profile of the slowest API page, requested over and over for 20 s.
   jcmd $APP JFR.start name=history settings=profile duration=20s filename="$OUT/history.jfr" >/dev/null
