@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,8 +15,8 @@ import java.util.Optional;
 public class DeliveryClaims {
   @Inject DeliveryRepository deliveries;
 
-  public List<DeliveryRepository.Due> due(Instant now, int limit, Collection<String> busyChannels) {
-    return deliveries.due(now, limit, busyChannels);
+  public List<DeliveryRepository.Due> due(Instant now, int limit) {
+    return deliveries.due(now, limit);
   }
 
   /** Claims a batch in one transaction; returns the ids claimed. */
@@ -29,8 +28,8 @@ public class DeliveryClaims {
     deliveries.release(id, owner);
   }
 
-  public Optional<Instant> nextWakeUp() {
-    return deliveries.nextWakeUp();
+  public Optional<Instant> nextWakeUp(boolean otherInstances) {
+    return deliveries.nextWakeUp(otherInstances);
   }
 
   public int releaseAllLeases() {

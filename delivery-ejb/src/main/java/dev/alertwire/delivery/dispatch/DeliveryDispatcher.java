@@ -10,11 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -86,8 +84,10 @@ public class DeliveryDispatcher {
   }
 
   /**
-   * Reads due deliveries (leaving out channels at their concurrency limit), takes as many as there are
-   * permits and room on their channels, claims them in one transaction and starts them.
+   * Reads the oldest due deliveries, takes as many as there are permits and room on their channels, claims
+   * them in one transaction and starts them. Deliveries of a channel at its concurrency limit are skipped
+   * here, not claimed and given back; a few more rows than permits are read so that other channels' can
+   * be found behind them.
    *
    * @return true when the batch was full, so more may be due
    */
@@ -97,21 +97,15 @@ public class DeliveryDispatcher {
       return false;
     }
     int perChannel = config.maxConcurrencyPerChannel();
-    Set<String> busy = new HashSet<>();
-    inFlightPerChannel.forEach((channel, load) -> {
-      if (load.get() >= perChannel) {
-        busy.add(channel);
-      }
-    });
     Instant now = clock.instant();
-    List<DeliveryRepository.Due> due = claims.due(now, free, busy);
+    List<DeliveryRepository.Due> due = claims.due(now, free + config.maxConcurrency());
     Map<String, Integer> taken = new HashMap<>();
     List<String> wanted = new ArrayList<>();
     for (DeliveryRepository.Due d : due) {
       String channel = d.channelId();
       int load = (channel == null ? 0 : inFlight(channel)) + taken.getOrDefault(channel, 0);
       if (load >= perChannel) {
-        continue; // its channel filled up within this batch; the next pass leaves it out
+        continue; // its channel is at its limit, or got there within this batch
       }
       if (!permits.tryAcquire()) {
         break;
@@ -128,7 +122,7 @@ public class DeliveryDispatcher {
     }
     permits.release(wanted.size() - claimed.size());
     claimed.forEach(this::start);
-    return !claimed.isEmpty() && due.size() == free;
+    return !claimed.isEmpty() && wanted.size() == free;
   }
 
   private int inFlight(String channelId) {
@@ -205,7 +199,7 @@ public class DeliveryDispatcher {
         scheduler.wakeAt(clock.instant().plusSeconds(1));
         return;
       }
-      claims.nextWakeUp().ifPresent(scheduler::wakeAt);
+      claims.nextWakeUp(!config.singleInstanceDatabase()).ifPresent(scheduler::wakeAt);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not read the next due delivery; the periodic sweep will", e);
     }

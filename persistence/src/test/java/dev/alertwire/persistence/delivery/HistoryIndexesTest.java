@@ -81,6 +81,25 @@ class HistoryIndexesTest {
   }
 
   @Test
+  void dueDeliveriesAreReadInDueOrderFromTheirIndex() throws SQLException {
+    try (Statement s = db.createStatement()) {
+      s.execute("UPDATE delivery SET status = 'PENDING', next_attempt_at = created_at WHERE MOD(CAST(SUBSTRING(id, 10) AS INT), 3) = 0");
+    }
+    try {
+      String due = plan("SELECT ID, CHANNEL_ID FROM DELIVERY WHERE ((NEXT_ATTEMPT_AT > 0) AND (NEXT_ATTEMPT_AT <= 400000))"
+          + " AND ((LEASE_UNTIL IS NULL) OR (LEASE_UNTIL < 400000)) ORDER BY NEXT_ATTEMPT_AT, CREATED_AT FETCH FIRST 128 ROWS ONLY");
+      assertTrue(due.contains("DELIVERY_NEXT") && due.contains("index sorted"), due);
+      String next = plan("SELECT NEXT_ATTEMPT_AT FROM DELIVERY WHERE (NEXT_ATTEMPT_AT > 0) AND (LEASE_UNTIL IS NULL)"
+          + " ORDER BY NEXT_ATTEMPT_AT FETCH FIRST 1 ROWS ONLY");
+      assertTrue(next.contains("DELIVERY_NEXT") && next.contains("index sorted"), next);
+    } finally {
+      try (Statement s = db.createStatement()) {
+        s.execute("UPDATE delivery SET status = 'SUCCEEDED', next_attempt_at = NULL WHERE next_attempt_at IS NOT NULL");
+      }
+    }
+  }
+
+  @Test
   void alertTypeFindsItsEventsByIndex() throws SQLException {
     String p = plan("SELECT COUNT(T0.ID) FROM DELIVERY T0, ALERT_EVENT T1 WHERE T1.ID = T0.EVENT_ID AND T1.ALERT_TYPE = 'ALERT_SSL'");
     assertTrue(p.contains("ALERT_EVENT_TYPE"), p);
