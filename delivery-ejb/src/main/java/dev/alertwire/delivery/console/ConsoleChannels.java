@@ -35,8 +35,9 @@ public class ConsoleChannels {
   public record Summary(AlertChannel channel, Delivery lastDelivery) {}
 
   public List<Summary> list() {
-    Map<String, Delivery> latest = deliveries.latestPerChannel();
-    return channels.all().stream().map(c -> new Summary(c, latest.get(c.id()))).toList();
+    List<AlertChannel> all = channels.all();
+    Map<String, Delivery> latest = deliveries.latestPerChannel(all.stream().map(AlertChannel::id).toList());
+    return all.stream().map(c -> new Summary(c, latest.get(c.id()))).toList();
   }
 
   /** A check or group a channel can subscribe to, as the editor lists it. */

@@ -25,9 +25,14 @@ public class ConsoleDeliveries {
   public record Page(List<Row> rows, long total) {}
 
   public Page page(DeliverySearch.Criteria criteria, int offset, int limit) {
-    List<Delivery> items = search.page(criteria, offset, limit);
+    long total = search.count(criteria);
+    List<Delivery> items = search.page(criteria, offset, limit, total);
     Map<String, String> types = search.alertTypes(items.stream().map(Delivery::eventId).distinct().toList());
-    return new Page(items.stream().map(d -> new Row(d, types.get(d.eventId()))).toList(), search.count(criteria));
+    return new Page(items.stream().map(d -> new Row(d, types.get(d.eventId()))).toList(), total);
+  }
+
+  public long count(DeliverySearch.Criteria criteria) {
+    return search.count(criteria);
   }
 
   /** One bar of the history chart: an hour's deliveries by how they ended (stopped: cancelled or superseded), or that they have not yet. */

@@ -220,10 +220,19 @@ public class DeliveryRepository {
     TypedQuery<Delivery> query =
         em.createQuery(
             "SELECT d FROM Delivery d" + where(filter, params, matching < FEW ? AlertType.IN_LIST : AlertType.EXISTS)
-                + " ORDER BY d.createdAt DESC, d.id DESC",
+                + " ORDER BY " + newestFirst(filter.channelId() != null ? "d.channelId" : filter.status() != null ? "d.status" : null),
             Delivery.class);
     params.forEach(query::setParameter);
     return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  /**
+   * Newest first, led by the column a filter fixes to one value. The order is the same, and H2 then reads
+   * that column's (column, created_at DESC, id DESC) index in order and stops after the page; sorted by
+   * created_at alone, it sorts every match (200,000 for a channel of a million deliveries: a second).
+   */
+  public static String newestFirst(String fixedColumn) {
+    return (fixedColumn == null ? "" : fixedColumn + ", ") + "d.createdAt DESC, d.id DESC";
   }
 
   public long count(DeliveryFilter filter) {

@@ -67,6 +67,16 @@ class HistoryIndexesTest {
   }
 
   @Test
+  void channelAndStatusPagesReadTheirIndexInOrder() throws SQLException {
+    String channel = plan("SELECT ID FROM DELIVERY WHERE CHANNEL_ID = 'channel-2'"
+        + " ORDER BY CHANNEL_ID, CREATED_AT DESC, ID DESC OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY");
+    assertTrue(channel.contains("DELIVERY_CHANNEL_NEWEST") && channel.contains("index sorted"), channel);
+    String status = plan("SELECT ID FROM DELIVERY WHERE STATUS = 'FAILED'"
+        + " ORDER BY STATUS, CREATED_AT DESC, ID DESC OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY");
+    assertTrue(status.contains("DELIVERY_STATUS_NEWEST") && status.contains("index sorted"), status);
+  }
+
+  @Test
   void checkFilterAndSupersedingUseTheCheckIndex() throws SQLException {
     assertTrue(plan("SELECT COUNT(ID) FROM DELIVERY WHERE CHECK_ID = 'check-42'").contains("DELIVERY_CHECK"));
     assertTrue(plan("SELECT ID FROM DELIVERY WHERE CHANNEL_ID = 'channel-1' AND CHECK_ID = 'check-42'"

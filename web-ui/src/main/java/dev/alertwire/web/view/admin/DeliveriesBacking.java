@@ -65,7 +65,7 @@ public class DeliveriesBacking implements Serializable {
 
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-      return (int) Math.min(Integer.MAX_VALUE, deliveries.page(criteria(null), 0, 1).total());
+      return (int) Math.min(Integer.MAX_VALUE, deliveries.count(criteria(null)));
     }
 
     @Override
