@@ -3,8 +3,9 @@
 
 -- Newest first with the id as the tie-break, the history's order. The first page and a time range read 50
 -- entries of this index instead of sorting every row (7.5 s to 1 ms on H2). It serves created_at ranges too,
--- so it replaces delivery_created.
-CREATE INDEX delivery_newest ON delivery (created_at DESC, id DESC);
+-- so it replaces delivery_created; with the status in it, the console's deliveries-per-hour chart counts
+-- from the index alone.
+CREATE INDEX delivery_newest ON delivery (created_at DESC, id DESC, status);
 DROP INDEX delivery_created;
 
 -- The same order within a channel and within a status. H2 reads an index in order after an equality only

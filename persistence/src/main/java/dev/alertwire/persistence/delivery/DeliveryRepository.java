@@ -235,6 +235,19 @@ public class DeliveryRepository {
     return (fixedColumn == null ? "" : fixedColumn + ", ") + "d.createdAt DESC, d.id DESC";
   }
 
+  /**
+   * The channel filter. On H2 the foreign key has an index of its own on channel_id, which H2 may pick and
+   * then sort every match (a second for 200,000); a condition on created_at as well, true of every row when
+   * there is no upper bound already, makes delivery_channel_newest the better match, read in order.
+   */
+  static String channelClause(boolean addBound, Map<String, Object> params) {
+    if (!addBound) {
+      return "d.channelId = :channelId";
+    }
+    params.put("createdBound", Long.MAX_VALUE);
+    return "d.channelId = :channelId AND d.createdAt < :createdBound";
+  }
+
   public long count(DeliveryFilter filter) {
     Map<String, Object> params = new HashMap<>();
     // With an alert type, a join: counting through the event index beats a look-up per delivery.
@@ -269,7 +282,7 @@ public class DeliveryRepository {
       params.put("checkId", f.checkId());
     }
     if (f.channelId() != null) {
-      clauses.add("d.channelId = :channelId");
+      clauses.add(channelClause(f.to() == null, params));
       params.put("channelId", f.channelId());
     }
     if (f.status() != null) {

@@ -100,11 +100,15 @@ public class DeliverySearch {
    */
   public Map<String, Delivery> latestPerChannel(List<String> channelIds) {
     Map<String, Delivery> result = new HashMap<>();
+    Map<String, Object> params = new HashMap<>();
     TypedQuery<Delivery> latest =
-        em.createQuery("SELECT d FROM Delivery d WHERE d.channelId = :channel ORDER BY " + DeliveryRepository.newestFirst("d.channelId"),
+        em.createQuery(
+            "SELECT d FROM Delivery d WHERE " + DeliveryRepository.channelClause(true, params) + " ORDER BY "
+                + DeliveryRepository.newestFirst("d.channelId"),
             Delivery.class);
+    params.forEach(latest::setParameter);
     for (String channelId : channelIds) {
-      latest.setParameter("channel", channelId).setMaxResults(1).getResultList().forEach(d -> result.put(channelId, d));
+      latest.setParameter("channelId", channelId).setMaxResults(1).getResultList().forEach(d -> result.put(channelId, d));
     }
     return result;
   }
@@ -126,7 +130,7 @@ public class DeliverySearch {
   private static String where(Criteria c, Map<String, Object> params, String alertType) {
     List<String> clauses = new ArrayList<>();
     if (c.channelId() != null) {
-      clauses.add("d.channelId = :channelId");
+      clauses.add(DeliveryRepository.channelClause(c.to() == null, params));
       params.put("channelId", c.channelId());
     }
     if (c.status() != null) {
