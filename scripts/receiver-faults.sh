@@ -271,6 +271,9 @@ for row in rows:
     observed = f"{d['status']}, {d['attemptCount']} attempts: " + ", ".join(shown)
     if g:
         observed += f"; waits {', '.join('%g s' % x for x in g)}"
+    last = (d.get("attempts") or [{}])[-1]
+    if last.get("nextAttemptAt"):
+        observed += f"; next attempt had been planned {ts(last['nextAttemptAt']) - ts(last['startedAt']):.0f} s after the last"
     if ch.get("flagged"):
         observed += "; channel flagged"
     errors = sorted({(a.get("error") or {}).get("message", "")[:90] for a in d.get("attempts", []) if a.get("error")})
