@@ -3,7 +3,7 @@
     python3 fault-receiver.py PORT LOG [TLS_PORT CERT KEY]
 
 Paths (the delivery id header keys the "first request" logic, so each delivery sees the same story):
-  /ok                  200 at once
+  /ok                  200 at once (the log keeps its headers and the first 4 KiB of its body)
   /slow?s=40           waits s seconds, then 200
   /reset               reads the request, then resets the connection (RST, no response)
   /status/N            answers N every time (e.g. /status/500, /status/410)
@@ -26,10 +26,16 @@ seen = Counter()
 class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
-    def record(self, answer, started):
+    def record(self, answer, started, body=None):
+        row = {"t": started, "done": time.time(), "path": self.path,
+               "id": self.headers.get("x-alertwire-delivery-id"), "answer": answer}
+        if body is not None:
+            # /ok keeps what arrived, for scripts that check what was sent (header injection, encodings).
+            row["headers"] = [[k, v] for k, v in self.headers.raw_items()]
+            row["bodyLength"] = len(body)
+            row["body"] = body[:4096].decode("utf-8", "replace")
         with lock:
-            log.write(json.dumps({"t": started, "done": time.time(), "path": self.path,
-                                  "id": self.headers.get("x-alertwire-delivery-id"), "answer": answer}) + "\n")
+            log.write(json.dumps(row) + "\n")
 
     def reply(self, status, headers=(), body=b"{}"):
         self.send_response(status)
@@ -42,7 +48,7 @@ class Handler(BaseHTTPRequestHandler):
 
     def handle_any(self):
         started = time.time()
-        self.rfile.read(int(self.headers.get("Content-Length") or 0))
+        body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
         url = urlsplit(self.path)
         q = {k: v[0] for k, v in parse_qs(url.query).items()}
         key = (url.path, self.headers.get("x-alertwire-delivery-id"))
@@ -51,7 +57,7 @@ class Handler(BaseHTTPRequestHandler):
             n = seen[key]
         try:
             if url.path == "/ok":
-                self.reply(200); self.record(200, started)
+                self.reply(200); self.record(200, started, body)
             elif url.path == "/slow":
                 time.sleep(float(q.get("s", 40)))
                 try:
