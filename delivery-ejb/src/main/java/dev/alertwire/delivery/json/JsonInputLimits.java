@@ -23,10 +23,12 @@ public final class JsonInputLimits {
   private JsonInputLimits() {}
 
   /**
-   * Refuses arrays and objects nested more than {@link #MAX_DEPTH} deep, naming where. Brackets inside
-   * strings do not count. Linear and allocation-free, so it is safe on any input the body limit lets in.
+   * Refuses arrays and objects nested more than {@link #MAX_DEPTH} deep, and {@code \\u} escapes that leave
+   * half of a surrogate pair (a parser makes it a lone UTF-16 unit, which storage turns into "?"), naming
+   * where. Brackets inside strings do not count. Linear and allocation-free, so it is safe on any input the
+   * body limit lets in.
    */
-  public static void checkDepth(String json) {
+  public static void checkStructure(String json) {
     int depth = 0;
     int line = 1;
     int column = 0;
@@ -42,6 +44,21 @@ public final class JsonInputLimits {
       if (inString) {
         if (escaped) {
           escaped = false;
+          if (c == 'u') {
+            int unit = hex(json, i + 1);
+            if (Character.isLowSurrogate((char) unit)) {
+              throw unpaired(unit, line, column - 1);
+            }
+            if (Character.isHighSurrogate((char) unit)) {
+              boolean paired = i + 10 < json.length() && json.charAt(i + 5) == '\\' && json.charAt(i + 6) == 'u'
+                  && Character.isLowSurrogate((char) hex(json, i + 7));
+              if (!paired) {
+                throw unpaired(unit, line, column - 1);
+              }
+              i += 10; // past the pair's second escape (\\uDCxx); no brackets or quotes in it
+              column += 10;
+            }
+          }
         } else if (c == '\\') {
           escaped = true;
         } else if (c == '"') {
@@ -58,6 +75,27 @@ public final class JsonInputLimits {
         depth--;
       }
     }
+  }
+
+  /** The four hex digits at {@code at} as a UTF-16 unit, or -1 (the parser reports bad escapes itself). */
+  private static int hex(String json, int at) {
+    if (at + 4 > json.length()) {
+      return -1;
+    }
+    int value = 0;
+    for (int k = at; k < at + 4; k++) {
+      int digit = Character.digit(json.charAt(k), 16);
+      if (digit < 0) {
+        return -1;
+      }
+      value = value * 16 + digit;
+    }
+    return value;
+  }
+
+  private static InvalidInputException unpaired(int unit, int line, int column) {
+    return new InvalidInputException(List.of(new FieldError(
+        "body", String.format("\\u%04x is half of a surrogate pair; a string must hold whole characters", unit), line, column)));
   }
 
   /**

@@ -25,7 +25,8 @@ final class JsonBodies {
       throw new InvalidInputException("body", "a JSON object is required");
     }
     // The parser recurses per level: 100,000 levels would overflow its stack (a 500) before any check.
-    JsonInputLimits.checkDepth(body);
+    // Half a surrogate pair would be stored as "?".
+    JsonInputLimits.checkStructure(body);
     try (var reader = Json.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
