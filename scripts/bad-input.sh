@@ -555,13 +555,25 @@ def _():
     return f"delivery {d['status']}: {attempt_text(d)[:120] or 'sent'}; preview {preview}", agree and d["status"] in ("SUCCEEDED", "FAILED")
 
 
-@case("lone surrogate and NUL in a channel name", "400, or stored and read back without damage")
+@case("half a surrogate pair (\\ud83d) in a channel name", "400 problem+json, or stored and read back exactly")
 def _():
-    a = raw("POST", "/api/v1/alert-channels", '{"name": "half \\ud83d pair and \\u0000 nul", "url": "' + RECEIVER
+    name = "half \ud83d pair"
+    a = raw("POST", "/api/v1/alert-channels", '{"name": "half \\ud83d pair", "url": "' + RECEIVER
             + '", "subscriptions": [{"checkId": "' + sentinel_check["id"] + '"}]}')
     if a.status == 201:
         _, back = api("GET", f"/v1/alert-channels/{a.json()['id']}")
-        return f"{a.status}; read back as {back['name']!r}", True
+        return f"{a.status}; read back as {back['name']!r}", back["name"] == name
+    return str(a), refused(a)
+
+
+@case("NUL and other control characters in a channel name", "201 and read back exactly, or 400 problem+json")
+def _():
+    name = "nul \u0000 bel \u0007 del \u007f"
+    a = raw("POST", "/api/v1/alert-channels", json.dumps({"name": name, "url": RECEIVER,
+            "subscriptions": [{"checkId": sentinel_check["id"]}]}))
+    if a.status == 201:
+        _, back = api("GET", f"/v1/alert-channels/{a.json()['id']}")
+        return f"{a.status}; read back as {back['name']!r}", back["name"] == name
     return str(a), refused(a)
 
 
