@@ -1,5 +1,6 @@
 package dev.alertwire.delivery.dispatch;
 
+import dev.alertwire.delivery.json.Json;
 import dev.alertwire.domain.delivery.AttemptOutcome;
 import dev.alertwire.domain.delivery.DeliveryStatus;
 import dev.alertwire.domain.delivery.ErrorClass;
@@ -13,7 +14,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Clock;

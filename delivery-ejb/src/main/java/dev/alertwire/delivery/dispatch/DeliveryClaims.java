@@ -9,26 +9,27 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Each claim commits on its own, so a lease is visible to other instances before the request goes out. */
+/** Each call commits on its own, so a batch's leases are visible to other instances before its requests go out. */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class DeliveryClaims {
   @Inject DeliveryRepository deliveries;
 
-  public List<String> due(Instant now, int limit) {
-    return deliveries.dueIds(now, limit);
+  public List<DeliveryRepository.Due> due(Instant now, int limit) {
+    return deliveries.due(now, limit);
   }
 
-  public boolean claim(String id, String owner, Instant now, Instant leaseUntil) {
-    return deliveries.claim(id, owner, now, leaseUntil);
+  /** Claims a batch in one transaction; returns the ids claimed. */
+  public List<String> claimAll(List<String> ids, String owner, Instant now, Instant leaseUntil) {
+    return deliveries.claimAll(ids, owner, now, leaseUntil);
   }
 
   public void release(String id, String owner) {
     deliveries.release(id, owner);
   }
 
-  public Optional<Instant> nextWakeUp() {
-    return deliveries.nextWakeUp();
+  public Optional<Instant> nextWakeUp(boolean otherInstances) {
+    return deliveries.nextWakeUp(otherInstances);
   }
 
   public int releaseAllLeases() {

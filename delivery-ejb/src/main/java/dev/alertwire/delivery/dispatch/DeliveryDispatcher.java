@@ -1,13 +1,17 @@
 package dev.alertwire.delivery.dispatch;
 
 import dev.alertwire.delivery.config.AlertwireConfig;
+import dev.alertwire.persistence.delivery.DeliveryRepository;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.alertwire.delivery.secret.MasterKeyCheck;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -50,13 +54,19 @@ public class DeliveryDispatcher {
     return instanceId;
   }
 
-  /** Sends whatever is due. Calls that arrive while a pass runs make it go round once more. */
+  /**
+   * Sends whatever is due. Calls that arrive while a pass runs make it go round once more, and only the
+   * thread that ran the passes sets the next wake-up: reading it costs a scan of the unfinished deliveries,
+   * which every completion and every accepted alert used to pay.
+   */
   public void dispatchDue() {
     if (!keyCheck.matches()) {
       return; // MasterKeyCheck said why at start; the instances with the right key send these
     }
     requested.set(true);
+    boolean ran = false;
     while (requested.get() && running.compareAndSet(false, true)) {
+      ran = true;
       try {
         requested.set(false);
         while (claimAndSendBatch()) {
@@ -68,30 +78,56 @@ public class DeliveryDispatcher {
         running.set(false);
       }
     }
-    scheduleNextWakeUp();
+    if (ran) {
+      scheduleNextWakeUp();
+    }
   }
 
-  /** @return true when the batch was full, so more may be due */
+  /**
+   * Reads the oldest due deliveries, takes as many as there are permits and room on their channels, claims
+   * them in one transaction and starts them. Deliveries of a channel at its concurrency limit are skipped
+   * here, not claimed and given back; a few more rows than permits are read so that other channels' can
+   * be found behind them.
+   *
+   * @return true when the batch was full, so more may be due
+   */
   private boolean claimAndSendBatch() {
     int free = permits.availablePermits();
     if (free == 0) {
       return false;
     }
+    int perChannel = config.maxConcurrencyPerChannel();
     Instant now = clock.instant();
-    List<String> due = claims.due(now, free);
-    int claimed = 0;
-    for (String id : due) {
+    List<DeliveryRepository.Due> due = claims.due(now, free + config.maxConcurrency());
+    Map<String, Integer> taken = new HashMap<>();
+    List<String> wanted = new ArrayList<>();
+    for (DeliveryRepository.Due d : due) {
+      String channel = d.channelId();
+      int load = (channel == null ? 0 : inFlight(channel)) + taken.getOrDefault(channel, 0);
+      if (load >= perChannel) {
+        continue; // its channel is at its limit, or got there within this batch
+      }
       if (!permits.tryAcquire()) {
-        return false;
+        break;
       }
-      if (!claims.claim(id, instanceId, now, now.plus(config.lease()))) {
-        permits.release();
-        continue;
-      }
-      claimed++;
-      start(id);
+      taken.merge(channel, 1, Integer::sum);
+      wanted.add(d.id());
     }
-    return claimed > 0 && due.size() == free;
+    List<String> claimed;
+    try {
+      claimed = claims.claimAll(wanted, instanceId, now, now.plus(config.lease()));
+    } catch (RuntimeException e) {
+      permits.release(wanted.size());
+      throw e;
+    }
+    permits.release(wanted.size() - claimed.size());
+    claimed.forEach(this::start);
+    return !claimed.isEmpty() && wanted.size() == free;
+  }
+
+  private int inFlight(String channelId) {
+    AtomicInteger load = inFlightPerChannel.get(channelId);
+    return load == null ? 0 : load.get();
   }
 
   private void start(String deliveryId) {
@@ -155,12 +191,15 @@ public class DeliveryDispatcher {
 
   private void scheduleNextWakeUp() {
     try {
-      Instant soonest = clock.instant().plusSeconds(1);
       boolean saturated =
           permits.availablePermits() == 0
               || inFlightPerChannel.values().stream().anyMatch(n -> n.get() >= config.maxConcurrencyPerChannel());
-      // While saturated, completions wake the dispatcher; the timer is only the fallback.
-      claims.nextWakeUp().map(t -> saturated && t.isBefore(soonest) ? soonest : t).ifPresent(scheduler::wakeAt);
+      if (saturated) {
+        // Completions wake the dispatcher; the timer is only the fallback, so the query is not worth it.
+        scheduler.wakeAt(clock.instant().plusSeconds(1));
+        return;
+      }
+      claims.nextWakeUp(!config.singleInstanceDatabase()).ifPresent(scheduler::wakeAt);
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not read the next due delivery; the periodic sweep will", e);
     }

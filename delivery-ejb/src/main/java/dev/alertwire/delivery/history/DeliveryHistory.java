@@ -22,7 +22,8 @@ public class DeliveryHistory {
   public record Detail(Delivery delivery, AlertEvent event, List<DeliveryAttempt> attempts) {}
 
   public Page page(DeliveryFilter filter, int offset, int limit) {
-    return new Page(deliveries.page(filter, offset, limit), deliveries.count(filter));
+    long total = deliveries.count(filter);
+    return new Page(deliveries.page(filter, offset, limit, total), total);
   }
 
   public Optional<Detail> detail(String id) {

@@ -1,6 +1,5 @@
 package dev.alertwire.delivery.json;
 
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

@@ -1,8 +1,8 @@
 package dev.alertwire.web.api;
 
 import dev.alertwire.delivery.ingest.AlertIngestion;
+import dev.alertwire.delivery.json.Json;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;

@@ -2,13 +2,13 @@ package dev.alertwire.web.api;
 
 import dev.alertwire.delivery.control.DeliveryControl;
 import dev.alertwire.delivery.history.DeliveryHistory;
+import dev.alertwire.delivery.json.Json;
 import dev.alertwire.domain.delivery.DeliveryStatus;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.delivery.Delivery;
 import dev.alertwire.persistence.delivery.DeliveryAttempt;
 import dev.alertwire.persistence.delivery.DeliveryFilter;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;

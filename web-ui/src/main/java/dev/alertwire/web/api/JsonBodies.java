@@ -1,10 +1,10 @@
 package dev.alertwire.web.api;
 
+import dev.alertwire.delivery.json.Json;
 import dev.alertwire.delivery.json.JsonInputLimits;
 import dev.alertwire.domain.channel.KeyValue;
 import dev.alertwire.domain.validation.FieldError;
 import dev.alertwire.domain.validation.InvalidInputException;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;

@@ -1,7 +1,7 @@
 package dev.alertwire.web.api;
 
+import dev.alertwire.delivery.json.Json;
 import dev.alertwire.domain.validation.FieldError;
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.core.Response;

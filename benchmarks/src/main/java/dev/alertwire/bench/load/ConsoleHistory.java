@@ -1,0 +1,156 @@
+package dev.alertwire.bench.load;
+
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Times the console's delivery history (admin/deliveries.xhtml) as a browser would load it: form sign-in
+ * through the container's j_security_check, then the page itself (its first 25 rows are rendered on the
+ * server), then the filter button's Ajax post-back with a filter set, which re-renders the table. Only
+ * HTML and the partial response are timed, not the page's scripts and styles (cached by a browser).
+ */
+final class ConsoleHistory {
+  private static final Pattern VIEW_STATE =
+      Pattern.compile("<input[^>]*name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
+  private static final Pattern ROW = Pattern.compile("<tr [^>]*data-ri=\"");
+  private static final Pattern OPTION = Pattern.compile("<option value=\"([0-9a-f-]{36})\"");
+
+  private final String base;
+  private final HttpClient http;
+
+  private ConsoleHistory(String base) {
+    this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
+    this.http =
+        HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NORMAL)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+  }
+
+  private Api.Answer get(String path) throws Exception {
+    HttpResponse<String> r =
+        http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120)).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    return new Api.Answer(r.statusCode(), r.body());
+  }
+
+  private Api.Answer post(String path, Map<String, String> form, boolean ajax) throws Exception {
+    String body =
+        form.entrySet().stream()
+            .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+            .collect(Collectors.joining("&"));
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(120))
+            .header("Content-Type", "application/x-www-form-urlencoded; charset=UTF-8")
+            .POST(HttpRequest.BodyPublishers.ofString(body));
+    if (ajax) {
+      b.header("Faces-Request", "partial/ajax").header("X-Requested-With", "XMLHttpRequest");
+    }
+    HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return new Api.Answer(r.statusCode(), r.body());
+  }
+
+  static void time(String base, String user, String password, int repeat) throws Exception {
+    ConsoleHistory console = new ConsoleHistory(base);
+    Api.Answer login = console.get("/admin/deliveries.xhtml");
+    if (login.status() == 404) {
+      System.out.println("console: no admin/deliveries.xhtml in this build; not measured");
+      return;
+    }
+    long t = System.nanoTime();
+    Api.Answer signedIn = console.post("/j_security_check", Map.of("j_username", user, "j_password", password), false);
+    long signInMs = (System.nanoTime() - t) / 1_000_000;
+    if (signedIn.status() != 200 || !VIEW_STATE.matcher(signedIn.body()).find()) {
+      System.out.println("console: sign-in failed (HTTP " + signedIn.status() + "); not measured");
+      return;
+    }
+    System.out.printf(Locale.ROOT, "%nconsole, admin/deliveries.xhtml (25 rows a page), signed in as %s (sign-in and first page: %d ms); %s%n",
+        user, signInMs, DeliveryBench.load());
+    System.out.println("| console page | first call (ms) | median of the next " + repeat + ", each after a write (ms) | rows shown |");
+    System.out.println("| --- | ---: | ---: | ---: |");
+    HistoryBench.measure("first page (GET), no filter", repeat, () -> console.get("/admin/deliveries.xhtml"), ConsoleHistory::rows).print();
+
+    String page = console.get("/admin/deliveries.xhtml").body();
+    Matcher channel = OPTION.matcher(page);
+    String channelId = channel.find() ? channel.group(1) : "";
+    Map<String, Map<String, String>> filters = new LinkedHashMap<>();
+    filters.put("filter status=failed (Ajax)", Map.of("history:status_input", "FAILED"));
+    filters.put("filter by channel (Ajax)", Map.of("history:channel_input", channelId));
+    filters.put("filter alert type ALERT_RECOVERY (Ajax)", Map.of("history:alertType_input", "ALERT_RECOVERY"));
+    filters.put("filter status=failed and channel (Ajax)", Map.of("history:status_input", "FAILED", "history:channel_input", channelId));
+    for (Map.Entry<String, Map<String, String>> f : filters.entrySet()) {
+      // A fresh view for each filter, as a user opening the page and filtering once.
+      console.measureFilter(f.getKey(), f.getValue(), repeat).print();
+    }
+  }
+
+  /** The filter post-back alone is timed; the page load before it (a fresh view each time) is not. */
+  private HistoryBench.Timing measureFilter(String label, Map<String, String> values, int repeat) throws Exception {
+    long[] ms = new long[repeat + 1];
+    Api.Answer last = null;
+    for (int i = 0; i < ms.length; i++) {
+      HistoryBench.beforeEach.run();
+      last = filter(values);
+      ms[i] = filterNanos / 1_000_000;
+      if (last.status() != 200 || !last.body().contains("<partial-response")) {
+        return new HistoryBench.Timing(label, ms[0], -1, "HTTP " + last.status() + " " + last.body().substring(0, Math.min(200, last.body().length())));
+      }
+    }
+    long[] warm = java.util.Arrays.copyOfRange(ms, 1, ms.length);
+    java.util.Arrays.sort(warm);
+    return new HistoryBench.Timing(label, ms[0], warm[warm.length / 2], rows(last.body()));
+  }
+
+  private Api.Answer filter(Map<String, String> values) throws Exception {
+    Api.Answer page = get("/admin/deliveries.xhtml");
+    Matcher m = VIEW_STATE.matcher(page.body());
+    if (!m.find()) {
+      return new Api.Answer(599, "no view state in the page");
+    }
+    Map<String, String> form = new LinkedHashMap<>();
+    form.put("jakarta.faces.partial.ajax", "true");
+    form.put("jakarta.faces.source", "history:apply");
+    form.put("jakarta.faces.partial.execute", "history");
+    form.put("jakarta.faces.partial.render", "history:table");
+    form.put("history:apply", "history:apply");
+    form.put("history", "history");
+    form.put("history:channel_input", "");
+    form.put("history:status_input", "");
+    form.put("history:alertType_input", "");
+    form.put("history:kind_input", "");
+    form.put("history:from_input", "");
+    form.put("history:to_input", "");
+    form.putAll(values);
+    form.put("jakarta.faces.ViewState", m.group(1).replace("&#58;", ":"));
+    long t = System.nanoTime();
+    Api.Answer answer = post("/admin/deliveries.xhtml", form, true);
+    filterNanos = System.nanoTime() - t;
+    return answer;
+  }
+
+  /** Time of the last filter post-back alone (the page load before it is not part of the figure). */
+  private long filterNanos;
+
+  private static String rows(String html) {
+    Matcher m = ROW.matcher(html);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return Integer.toString(n);
+  }
+}
