@@ -176,9 +176,9 @@ public final class DeliveryBench {
     long[] arrivals = receiver.arrivals();
     System.out.printf(Locale.ROOT,
         "rate %d alerts/s for %d s: posted %d in %.1f s (%.0f/s), accepted %d, refused/failed %d, schedule blocked %d;"
-            + " received %d%s; app CPU %.0f%% of one core; %s%n",
+            + " received %d%s; app CPU %.0f%% of one core; data directory %.0f MiB; %s%n",
         rate, seconds, total, postedIn / 1e9, total / (postedIn / 1e9), accepted.get(), refused.get(), blocked.get(),
-        receiver.count(), all ? "" : " (NOT ALL ARRIVED within 120 s after the last post)", cpu, load());
+        receiver.count(), all ? "" : " (NOT ALL ARRIVED within 120 s after the last post)", cpu, dirSize(dataDir) / 1048576.0, load());
     System.out.printf(Locale.ROOT, "  post -> received (ms): %s%n", percentiles(lat));
     System.out.printf(Locale.ROOT, "  POST /api/v1/alerts answer (ms): %s%n", percentiles(post));
     System.out.printf(Locale.ROOT, "  deliveries/s over the run: %s%n", perSecond(arrivals));
@@ -267,10 +267,12 @@ public final class DeliveryBench {
     double clearSeconds = (receiver.lastArrival() - start - postedNanos) / 1e9;
     System.out.printf(Locale.ROOT,
         "max, %d channel(s), %d posters, %d s: accepted %d alerts (%.0f/s), failed %d; SUSTAINED %.0f deliveries/s while posting"
-            + " (%d received); app CPU %.0f%% of one core; backlog at the end %d, cleared %.1f s later%s; %s%n",
+            + " (%d received); app CPU %.0f%% of one core; backlog at the end %d, cleared %.1f s later (%.0f deliveries/s)%s;"
+            + " data directory %.0f MiB; %s%n",
         channels, posters, seconds, accepted.get(), accepted.get() / (postedNanos / 1e9), failed.get(),
         atPostEnd / (postedNanos / 1e9), atPostEnd, cpu, expected - atPostEnd, Math.max(0, clearSeconds),
-        all ? "" : " (NOT ALL ARRIVED within 600 s)", load());
+        (expected - atPostEnd) / Math.max(0.001, clearSeconds), all ? "" : " (NOT ALL ARRIVED within 600 s)",
+        dirSize(dataDir) / 1048576.0, load());
     System.out.printf(Locale.ROOT, "  deliveries/s over the run: %s%n", perSecond(receiver.arrivals()));
     System.out.printf(Locale.ROOT, "  post -> received (ms): %s%n", percentiles(receiver.latencies()));
     lastSustained = Math.max(lastSustained, atPostEnd / (postedNanos / 1e9));

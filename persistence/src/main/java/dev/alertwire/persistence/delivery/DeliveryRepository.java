@@ -131,8 +131,11 @@ public class DeliveryRepository {
                 .setParameter("unfinished", UNFINISHED)
                 .getSingleResult()
             : null;
-    Long earliest = due.isEmpty() ? leaseEnd : leaseEnd == null ? due.get(0) : Math.min(due.get(0), leaseEnd);
-    return Optional.ofNullable(earliest).map(Instant::ofEpochMilli);
+    Optional<Long> earliest = due.stream().findFirst();
+    if (leaseEnd != null && (earliest.isEmpty() || leaseEnd < earliest.get())) {
+      earliest = Optional.of(leaseEnd);
+    }
+    return earliest.map(Instant::ofEpochMilli);
   }
 
   /**
