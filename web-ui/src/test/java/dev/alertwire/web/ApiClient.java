@@ -63,6 +63,15 @@ public final class ApiClient {
             .POST(HttpRequest.BodyPublishers.ofString(json)));
   }
 
+  /** Raw bytes; {@code chunked} sends them without a Content-Length (Transfer-Encoding: chunked). */
+  public Reply postBytes(String path, byte[] body, boolean chunked) throws IOException, InterruptedException {
+    HttpRequest.BodyPublisher publisher =
+        chunked
+            ? HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body))
+            : HttpRequest.BodyPublishers.ofByteArray(body);
+    return send(HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", "application/json").POST(publisher));
+  }
+
   public Reply put(String path, String json) throws IOException, InterruptedException {
     return send(
         HttpRequest.newBuilder(base.resolve(path))

@@ -156,7 +156,10 @@ final class ConsoleBrowser implements AutoCloseable {
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(item)).click();
         new WebDriverWait(driver, Duration.ofSeconds(2))
             .until(d -> d.findElement(item).getAttribute("class").contains("ui-selectcheckboxmenu-checked"));
-        driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);
+        // Close the panel with its own close button, as a user would, and wait until it no longer covers the form.
+        By panel = By.id(menuId + "_panel");
+        driver.findElement(panel).findElement(By.cssSelector(".ui-selectcheckboxmenu-close")).click();
+        new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.invisibilityOfElementLocated(panel));
         return;
       } catch (org.openqa.selenium.WebDriverException missed) {
         driver.findElement(By.tagName("body")).sendKeys(Keys.ESCAPE);

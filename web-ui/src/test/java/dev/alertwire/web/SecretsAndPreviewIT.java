@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.File;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -126,6 +127,31 @@ class SecretsAndPreviewIT {
       assertTrue(body.startsWith(type.equals("REMINDER") ? "ALERT_FAILURE true" : type + " false"), body);
     }
     assertEquals(400, api.post("api/v1/templates/preview", "{\"url\":\"https://example.com/\",\"alertType\":\"NOPE\"}").status());
+  }
+
+  /** What scripts/bad-input.sh found answered 500 or was taken in, refused as a clear problem instead. */
+  @Test
+  void hostileBodiesAndRunawayTemplatesAreClearProblems() throws Exception {
+    ApiClient api = new ApiClient(base);
+    ApiClient.Reply deep = api.post("api/v1/alerts", "{\"X\": " + "[".repeat(100_000) + "]".repeat(100_000) + "}");
+    assertEquals(400, deep.status(), deep.body());
+    assertEquals("application/problem+json", deep.contentType());
+
+    byte[] twoMiB = ("{\"PAD\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+    assertEquals(413, api.postBytes("api/v1/alerts", twoMiB, true).status(), "chunked, no Content-Length");
+
+    byte[] notUtf8 = {'{', '"', 'A', '"', ':', '"', (byte) 0xff, '"', '}'};
+    assertEquals(400, api.postBytes("api/v1/alerts", notUtf8, false).status());
+
+    api.delete("api/v1/variables/LOOP_LIST");
+    assertEquals(201, api.post("api/v1/variables", json("LOOP_LIST", "i,".repeat(4_999) + "i", false)).status());
+    String loop = "{{#each (split LOOP_LIST \\\",\\\" -1)}}{{#each (split @root.LOOP_LIST \\\",\\\" -1)}}"
+        + "{{#each (split @root.LOOP_LIST \\\",\\\" -1)}}{{this}}{{/each}}{{/each}}{{/each}}";
+    long started = System.nanoTime();
+    JsonObject preview = api.post("api/v1/templates/preview", "{\"url\":\"https://example.com/\",\"template\":\"" + loop + "\"}").json();
+    assertFalse(preview.getBoolean("valid"), preview.toString());
+    assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 30, "answered in seconds, not hours");
+    api.delete("api/v1/variables/LOOP_LIST");
   }
 
   private static String json(String key, String value, boolean locked) {

@@ -113,26 +113,55 @@ public class HttpSender {
     return current;
   }
 
+  /**
+   * The most specific class anywhere in the cause chain wins: the JDK client reports a host that does not
+   * resolve as a {@link ConnectException} caused by an {@link UnresolvedAddressException}, which is DNS, not
+   * a refused connection.
+   */
   static ErrorClass classify(Throwable t) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (c instanceof HttpConnectTimeoutException || c instanceof HttpTimeoutException) {
-        return ErrorClass.TIMEOUT;
-      }
-      if (c instanceof UnresolvedAddressException || c instanceof UnknownHostException) {
-        return ErrorClass.DNS;
-      }
-      if (c instanceof SSLException) {
-        return ErrorClass.TLS;
-      }
-      if (c instanceof ConnectException) {
-        return ErrorClass.CONNECTION_REFUSED;
-      }
+    if (inChain(t, HttpConnectTimeoutException.class, HttpTimeoutException.class)) {
+      return ErrorClass.TIMEOUT;
+    }
+    if (inChain(t, UnresolvedAddressException.class, UnknownHostException.class)) {
+      return ErrorClass.DNS;
+    }
+    if (inChain(t, SSLException.class)) {
+      return ErrorClass.TLS;
+    }
+    if (inChain(t, ConnectException.class)) {
+      return ErrorClass.CONNECTION_REFUSED;
     }
     return ErrorClass.CONNECTION;
   }
 
-  private static String describe(Throwable t) {
-    String message = t.getMessage();
-    return t.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
+  @SafeVarargs
+  private static boolean inChain(Throwable t, Class<? extends Throwable>... types) {
+    int depth = 0;
+    for (Throwable c = t; c != null && depth < 20; c = c.getCause(), depth++) {
+      for (Class<? extends Throwable> type : types) {
+        if (type.isInstance(c)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /** The exception and its causes, e.g. "ConnectException; caused by UnresolvedAddressException". */
+  static String describe(Throwable t) {
+    StringBuilder text = new StringBuilder();
+    int depth = 0;
+    for (Throwable c = t; c != null && depth < 4; c = c.getCause() == c ? null : c.getCause(), depth++) {
+      String message = c.getMessage();
+      boolean said = message != null && !message.isBlank() && text.indexOf(message) >= 0;
+      if (depth > 0 && said) {
+        continue; // a cause whose text the outer message already quotes
+      }
+      text.append(depth == 0 ? "" : "; caused by ").append(c.getClass().getSimpleName());
+      if (message != null && !message.isBlank() && (c.getCause() == null || !message.equals(c.getCause().toString()))) {
+        text.append(": ").append(message);
+      }
+    }
+    return text.toString();
   }
 }

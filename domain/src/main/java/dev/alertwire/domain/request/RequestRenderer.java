@@ -36,6 +36,12 @@ public class RequestRenderer {
   /** Compiles every template of the channel; throws with all syntax errors found. */
   public void validate(WebhookTemplate template) {
     List<FieldError> errors = new ArrayList<>();
+    for (int i = 0; i < template.headers().size(); i++) {
+      KeyValue h = template.headers().get(i);
+      if (!h.key().isBlank()) {
+        checkHeaderName("headers[" + i + "]", h.key(), errors);
+      }
+    }
     forEachTemplate(
         template,
         (field, text) -> {
@@ -159,16 +165,33 @@ public class RequestRenderer {
 
   private static void checkHeader(String field, String name, String value, List<FieldError> errors) {
     String trimmed = name.trim();
-    if (!trimmed.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
-      errors.add(FieldError.of(field + ".key", "\"" + trimmed + "\" is not a valid header name"));
-    } else if (RESTRICTED_HEADERS.contains(trimmed.toLowerCase(Locale.ROOT))) {
-      errors.add(FieldError.of(field + ".key", "the " + trimmed + " header is set by the HTTP client and cannot be overridden"));
-    }
+    checkHeaderName(field, name, errors);
     if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
       errors.add(FieldError.of(field + ".value", "the rendered value of header " + trimmed + " contains a line break"));
     } else if (value.chars().anyMatch(c -> c < 32 && c != '\t' || c == 127)) {
       errors.add(FieldError.of(field + ".value", "the rendered value of header " + trimmed + " contains a control character"));
+    } else {
+      // HTTP/1.1 header values are bytes; the JDK client (like the hosted product's Node) takes ISO-8859-1 only.
+      value.codePoints().filter(c -> c > 0xFF).findFirst().ifPresent(c -> errors.add(FieldError.of(field + ".value",
+          "the rendered value of header " + trimmed + " contains " + String.format("U+%04X", c)
+              + ", which a header cannot carry (only ISO-8859-1 characters can be sent)")));
     }
+  }
+
+  private static void checkHeaderName(String field, String name, List<FieldError> errors) {
+    String trimmed = name.trim();
+    if (!trimmed.chars().allMatch(c -> c > 32 && c < 127 && "()<>@,;:\\\"/[]?={}".indexOf(c) < 0)) {
+      errors.add(FieldError.of(field + ".key", "\"" + printable(trimmed) + "\" is not a valid header name"));
+    } else if (RESTRICTED_HEADERS.contains(trimmed.toLowerCase(Locale.ROOT))) {
+      errors.add(FieldError.of(field + ".key", "the " + trimmed + " header is set by the HTTP client and cannot be overridden"));
+    }
+  }
+
+  /** A name as it can be shown in an error: control characters as \\uXXXX. */
+  private static String printable(String text) {
+    StringBuilder out = new StringBuilder();
+    text.chars().forEach(c -> out.append(c < 32 || c == 127 ? String.format("\\u%04x", c) : String.valueOf((char) c)));
+    return out.toString();
   }
 
   private static void forEachTemplate(WebhookTemplate t, BiConsumer<String, String> action) {

@@ -39,6 +39,19 @@ final class Renderer {
   /** Deep enough for any real template; stops runaway recursive partials. */
   private static final int MAX_NESTING = 400;
 
+  /**
+   * Work budget of one render: bodies run plus statements rendered. A real template over a large alert
+   * (100,000 tags) stays well under it; a loop inside a loop over large arrays hits it in a second or two
+   * instead of holding a thread for hours.
+   */
+  static final long MAX_STEPS = 5_000_000;
+
+  /**
+   * Characters one render may produce, counted each time a body returns its output (so a character is
+   * counted once per block it passes through). Bounds the memory a render can take.
+   */
+  static final long MAX_OUTPUT = 16L * 1024 * 1024;
+
   /** The contexts {@code ../} walks, innermost first. */
   record Depths(Object head, Depths tail) {
     Object get(int i) {
@@ -59,6 +72,8 @@ final class Renderer {
 
   private final Map<String, Helper> helpers;
   private int nesting;
+  private long steps;
+  private long produced;
 
   Renderer(Map<String, Helper> helpers) {
     this.helpers = helpers;
@@ -90,18 +105,37 @@ final class Renderer {
       throw new TemplateException("Template nesting is too deep (recursive partial?)");
     }
     try {
+      step();
       scope = withInlinePartials(program, scope);
       StringBuilder out = new StringBuilder();
       for (Statement statement : program.body) {
         render(statement, scope, out);
+        checkOutput(out.length());
       }
+      produced += out.length();
+      checkOutput(0);
       return out.toString();
     } finally {
       nesting--;
     }
   }
 
+  private void step() {
+    if (++steps > MAX_STEPS) {
+      throw new TemplateException(
+          "The template takes more than " + MAX_STEPS + " rendering steps (a loop inside a loop over large arrays?)");
+    }
+  }
+
+  private void checkOutput(long pending) {
+    if (produced + pending > MAX_OUTPUT) {
+      throw new TemplateException(
+          "The template renders more than " + MAX_OUTPUT / (1024 * 1024) + " MiB (a loop inside a loop over large arrays?)");
+    }
+  }
+
   private void render(Statement statement, Scope scope, StringBuilder out) {
+    step();
     if (statement instanceof Content content) {
       out.append(content.value);
       return;

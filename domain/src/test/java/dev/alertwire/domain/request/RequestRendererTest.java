@@ -85,6 +85,27 @@ class RequestRendererTest {
   }
 
   @Test
+  void aHeaderNameWithALineBreakIsRefusedWhenTheChannelIsSaved() {
+    var t = new WebhookTemplate("https://x.example/", HttpMethod.POST,
+        List.of(KeyValue.plain("X-Ok", "1"), KeyValue.plain("X-A\r\nX-Injected", "1")), null, "");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> renderer.validate(t));
+    assertEquals("headers[1].key", e.errors().get(0).field());
+    assertTrue(e.errors().get(0).message().contains("X-A\\u000d\\u000aX-Injected"), e.errors().get(0).message());
+    var restricted = new WebhookTemplate("https://x.example/", HttpMethod.POST, List.of(KeyValue.plain("Host", "a")), null, "");
+    assertEquals("headers[0].key", assertThrows(InvalidInputException.class, () -> renderer.validate(restricted)).errors().get(0).field());
+  }
+
+  @Test
+  void aHeaderValueBeyondLatin1IsRefusedBeforeSendingAsThePreviewShowsIt() {
+    var t = new WebhookTemplate("https://x.example/", HttpMethod.POST, List.of(KeyValue.plain("X-Title", "{{T}}")), null, "");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> render(t, Map.of("T", "Störung ✓ 🚨")));
+    assertEquals("headers[0].value", e.errors().get(0).field());
+    assertTrue(e.errors().get(0).message().contains("U+2713"), e.errors().get(0).message());
+    // ISO-8859-1 is what a header can carry; the JDK client sends it as is.
+    assertEquals("Störung", render(t, Map.of("T", "Störung")).header("X-Title").orElseThrow());
+  }
+
+  @Test
   void urlWithoutHostOrWithBadSchemeIsRefused() {
     for (String url : List.of("{{BASE}}/path", "ftp://x.example/", "https:///nohost")) {
       var t = new WebhookTemplate(url, HttpMethod.POST, null, null, "");

@@ -53,7 +53,7 @@ public class CheckResult {
 
   public void conclude(TransitionCode transition, String variablesJson) {
     this.transition = transition;
-    this.variablesJson = variablesJson;
+    this.variablesJson = dev.alertwire.persistence.event.AlertEvent.storable(variablesJson);
   }
 
   public String id() {

@@ -88,16 +88,48 @@ public class DeliveryAttempt {
     this.startedAt = d.startedAt().toEpochMilli();
     this.durationMs = d.durationMs();
     this.requestMethod = d.requestMethod();
-    this.requestUrl = d.requestUrl();
-    this.requestHeadersJson = d.requestHeadersJson();
-    this.requestBody = d.requestBody();
+    this.requestUrl = fit(d.requestUrl(), URL_CAPACITY);
+    this.requestHeadersJson =
+        fitJson(d.requestHeadersJson(), "[{\"name\": \"x-alertwire-note\", \"value\": \"%s\"}]", "request headers");
+    this.requestBody = fit(d.requestBody(), TEXT_CAPACITY);
     this.responseStatus = d.responseStatus();
-    this.responseHeadersJson = d.responseHeadersJson();
-    this.responseBody = d.responseBody();
+    this.responseHeadersJson =
+        fitJson(d.responseHeadersJson(), "{\"x-alertwire-note\": [\"%s\"]}", "response headers");
+    this.responseBody = fit(d.responseBody(), TEXT_CAPACITY);
     this.errorClass = d.errorClass();
     this.errorMessage =
         d.errorMessage() == null || d.errorMessage().length() <= 4000 ? d.errorMessage() : d.errorMessage().substring(0, 4000);
     this.nextAttemptAt = d.nextAttemptAt() == null ? null : d.nextAttemptAt().toEpochMilli();
+  }
+
+  /** Capacity of the request_url column. */
+  static final int URL_CAPACITY = 8000;
+  /** Capacity of the request and response body and header columns. */
+  static final int TEXT_CAPACITY = 1_000_000;
+
+  /**
+   * What was sent must be recorded even when it is larger than its column: a record that cannot be written
+   * would leave the delivery unrecorded and send it again each time its lease expires. The stored text keeps
+   * the start and says how long the whole was.
+   */
+  static String fit(String text, int capacity) {
+    if (text == null || text.length() <= capacity) {
+      return text;
+    }
+    String note = "\n[truncated by Alertwire: " + text.length() + " characters in all]";
+    int cut = capacity - note.length();
+    if (Character.isHighSurrogate(text.charAt(cut - 1))) {
+      cut--;
+    }
+    return text.substring(0, cut) + note;
+  }
+
+  /** JSON cannot be cut anywhere: over capacity, a valid placeholder says how long it was. */
+  private static String fitJson(String json, String placeholder, String what) {
+    if (json == null || json.length() <= TEXT_CAPACITY) {
+      return json;
+    }
+    return String.format(placeholder, "the " + what + " took " + json.length() + " characters, more than can be stored");
   }
 
   public Details details() {

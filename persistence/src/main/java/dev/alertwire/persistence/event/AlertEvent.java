@@ -1,5 +1,6 @@
 package dev.alertwire.persistence.event;
 
+import dev.alertwire.domain.validation.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -14,6 +15,9 @@ import java.util.UUID;
 @Entity
 @Table(name = "alert_event")
 public class AlertEvent {
+  /** The capacity of the variables column (characters): a body under the 1 MiB byte limit can exceed it. */
+  public static final int MAX_VARIABLES_LENGTH = 1_000_000;
+
   @Id private String id;
 
   @Column(name = "check_id")
@@ -38,8 +42,17 @@ public class AlertEvent {
     this.checkId = checkId;
     this.alertType = alertType;
     this.occurredAt = occurredAt.toEpochMilli();
-    this.variablesJson = variablesJson;
+    this.variablesJson = storable(variablesJson);
     this.createdAt = now.toEpochMilli();
+  }
+
+  /** Refuses, as input, event variables the column cannot hold, instead of failing in the database. */
+  public static String storable(String variablesJson) {
+    if (variablesJson != null && variablesJson.length() > MAX_VARIABLES_LENGTH) {
+      throw new InvalidInputException(
+          "body", "the alert's variables take " + variablesJson.length() + " characters; at most " + MAX_VARIABLES_LENGTH + " can be stored");
+    }
+    return variablesJson;
   }
 
   public String id() {

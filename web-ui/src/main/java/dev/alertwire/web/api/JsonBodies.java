@@ -1,6 +1,7 @@
 package dev.alertwire.web.api;
 
 import dev.alertwire.delivery.json.Json;
+import dev.alertwire.delivery.json.JsonInputLimits;
 import dev.alertwire.domain.channel.KeyValue;
 import dev.alertwire.domain.validation.FieldError;
 import dev.alertwire.domain.validation.InvalidInputException;
@@ -23,6 +24,9 @@ final class JsonBodies {
     if (body == null || body.isBlank()) {
       throw new InvalidInputException("body", "a JSON object is required");
     }
+    // The parser recurses per level: 100,000 levels would overflow its stack (a 500) before any check.
+    // Half a surrogate pair would be stored as "?".
+    JsonInputLimits.checkStructure(body);
     try (var reader = Json.createReader(new StringReader(body))) {
       JsonValue value = reader.readValue();
       if (value.getValueType() != JsonValue.ValueType.OBJECT) {
