@@ -18,6 +18,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -184,6 +185,48 @@ final class ConsoleBrowser implements AutoCloseable {
       }
     }
     throw evidence(new org.openqa.selenium.TimeoutException("could not choose " + label + " in " + menuId));
+  }
+
+  /**
+   * Types into a pe:codeMirror editor (named by the id of the textarea it replaces) as a user does: a click
+   * into it unless it has the focus already, then the keys, which go where its cursor is.
+   */
+  void typeInEditor(String textareaId, CharSequence... keys) {
+    focusEditor(textareaId);
+    new Actions(driver).sendKeys(keys).perform();
+  }
+
+  /** A shortcut in the editor, such as Ctrl+Space: the modifier held while the key is pressed. */
+  void pressInEditor(String textareaId, Keys modifier, CharSequence key) {
+    focusEditor(textareaId);
+    new Actions(driver).keyDown(modifier).sendKeys(key).keyUp(modifier).perform();
+  }
+
+  void clearEditor(String textareaId) {
+    pressInEditor(textareaId, Keys.CONTROL, "a");
+    typeInEditor(textareaId, Keys.DELETE);
+  }
+
+  private void focusEditor(String textareaId) {
+    WebElement editor = editorOf(textareaId);
+    if (!editor.getAttribute("class").contains("CodeMirror-focused")) {
+      driver.executeScript("arguments[0].scrollIntoView({block: 'center'});", editor);
+      editor.click();
+    }
+  }
+
+  /** What the editor holds, from CodeMirror itself. */
+  String editorValue(String textareaId) {
+    return (String) driver.executeScript("return arguments[0].CodeMirror.getValue();", editorOf(textareaId));
+  }
+
+  WebElement editorOf(String textareaId) {
+    return driver.findElement(editor(textareaId));
+  }
+
+  /** The code editor that replaces a textarea, once it is on screen. */
+  static By editor(String textareaId) {
+    return By.xpath("//textarea[@id='" + textareaId + "']/following-sibling::div[contains(@class,'CodeMirror')][1]");
   }
 
   WebElement byId(String id) {

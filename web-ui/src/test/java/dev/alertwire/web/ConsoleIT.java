@@ -99,7 +99,7 @@ class ConsoleIT {
         LoopbackReceiver receiver = new LoopbackReceiver()) {
       browser.signIn("admin", ADMIN_PASSWORD);
       browser.waitFor(By.id("newChannel")).click();
-      browser.waitFor(By.id("editor:body"));
+      browser.waitFor(ConsoleBrowser.editor("editor:body"));
 
       browser.choose("editor:preset", "OpsGenie");
       browser.byId("editor:applyPreset").click();
@@ -117,25 +117,39 @@ class ConsoleIT {
       url.sendKeys(receiver.url("/hook"));
       browser.waitForText(By.id("editor:previewUrl"), receiver.url("/hook"));
 
-      WebElement body = browser.byId("editor:body");
-      body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-      body.sendKeys("{\"text\": \"hello from the console\"}");
+      // The body is a code editor with Handlebars highlighting: tags get their own token style.
+      browser.clearEditor("editor:body");
+      browser.typeInEditor("editor:body", "{\"text\": \"hello from the console\"}");
       browser.waitForText(By.id("previewBody"), "{\"text\": \"hello from the console\"}");
       browser.screenshotHere("channel-editor-preview");
 
-      body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-      body.sendKeys("{\"check\": \"");
+      browser.clearEditor("editor:body");
+      browser.typeInEditor("editor:body", "{\"check\": \"");
       browser.driver.findElement(By.cssSelector("button.insert-var[data-name='CHECK_NAME']")).click();
-      body.sendKeys("\", \"type\": \"{{ALERT_TYPE}}\"}");
+      browser.typeInEditor("editor:body", "\", \"type\": \"{{ALERT_TYPE}}\"}");
       browser.waitForText(By.id("previewBody"), "{\"check\": \"Checkout API\", \"type\": \"ALERT_FAILURE\"}");
-      assertEquals("{\"check\": \"{{CHECK_NAME}}\", \"type\": \"{{ALERT_TYPE}}\"}", body.getAttribute("value"));
+      assertEquals("{\"check\": \"{{CHECK_NAME}}\", \"type\": \"{{ALERT_TYPE}}\"}", browser.editorValue("editor:body"));
+      List<String> tagTokens =
+          browser.editorOf("editor:body").findElements(By.cssSelector(".cm-tag, .cm-variable, .cm-variable-2")).stream()
+              .map(WebElement::getText).toList();
+      assertTrue(tagTokens.contains("{{") && tagTokens.contains("CHECK_NAME"), "Handlebars tokens are highlighted: " + tagTokens);
+      assertFalse(browser.editorOf("editor:body").findElements(By.cssSelector(".cm-string")).isEmpty(), "the JSON around them is too");
 
-      body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-      body.sendKeys("{\"check\": \"{{#if CHECK_NAME}}\"}");
+      // Ctrl+Space lists the variables that start with the word at the cursor.
+      browser.clearEditor("editor:body");
+      browser.typeInEditor("editor:body", "{\"when\": \"{{ALERT_T");
+      browser.pressInEditor("editor:body", Keys.CONTROL, Keys.SPACE);
+      browser.waitForText(By.cssSelector(".CodeMirror-hints"), "ALERT_TITLE");
+      assertTrue(browser.driver.findElement(By.cssSelector(".CodeMirror-hints")).getText().contains("ALERT_TYPE"));
+      browser.typeInEditor("editor:body", Keys.ESCAPE);
+
+      browser.clearEditor("editor:body");
+      browser.typeInEditor("editor:body", "{\"check\": \"{{#if CHECK_NAME}}\"}");
       browser.waitFor(By.id("editor:previewErrors"));
       assertTrue(browser.byId("editor:previewErrors").getText().contains("line 1"), browser.byId("editor:previewErrors").getText());
-      body.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
-      body.sendKeys("{\"check\": \"{{CHECK_NAME}}\", \"recovered\": {{#eq ALERT_TYPE 'ALERT_RECOVERY'}}true{{else}}false{{/eq}} }");
+      browser.waitFor(By.cssSelector(".CodeMirror .template-error-line"));
+      browser.clearEditor("editor:body");
+      browser.typeInEditor("editor:body", "{\"check\": \"{{CHECK_NAME}}\", \"recovered\": {{#eq ALERT_TYPE 'ALERT_RECOVERY'}}true{{else}}false{{/eq}} }");
       browser.waitForText(By.id("previewBody"), "\"recovered\": false");
 
       browser.choose("editor:sampleKind", "alert recovery");
@@ -205,7 +219,7 @@ class ConsoleIT {
       browser.signIn("admin", ADMIN_PASSWORD);
       browser.open("admin/channel.xhtml");
       browser.waitFor(By.id("editor:url")).sendKeys("ftp://example.com/hook");
-      browser.byId("editor:body").sendKeys("{\"a\": \"{{#if X}}\"}");
+      browser.typeInEditor("editor:body", "{\"a\": \"{{#if X}}\"}");
       browser.byId("editor:save").click();
       browser.ajaxDone();
       browser.waitFor(By.cssSelector(".ui-message-error"));
@@ -230,6 +244,7 @@ class ConsoleIT {
     String variableSecret = "pt-9f3c2a71e5d4b8c6";
     String lockedHeader = "xk-51d0c9e7b2a4f3e8";
     String webhookSecret = "whs-5e8d1c3b7a9f2d4c";
+    String groupSecret = "gs-7c1e4a9d2b8f3e60";
     try (ConsoleBrowser browser = new ConsoleBrowser(base);
         LoopbackReceiver receiver = new LoopbackReceiver()) {
       browser.signIn("admin", ADMIN_PASSWORD);
@@ -242,10 +257,29 @@ class ConsoleIT {
       browser.waitForText(By.id("list:table"), "PAGER_TOKEN_" + run);
       browser.screenshot("variables");
 
+      // A group's variables are edited on the same page, reached from the group's row on the checks page.
+      String groupName = "Payments " + run;
+      String groupId = new ApiClient(base).post("api/v1/check-groups", "{\"name\":\"" + groupName + "\"}").json().getString("id");
+      browser.open("admin/checks.xhtml");
+      browser.waitForText(By.id("checks:groups"), groupName);
+      browser.driver.findElement(By.xpath("//tr[contains(., '" + groupName + "')]//a[contains(@id,'editVariables')]")).click();
+      browser.waitForText(By.cssSelector("#create h2"), "to group " + groupName);
+      assertTrue(browser.driver.getCurrentUrl().contains("group=" + groupId), browser.driver.getCurrentUrl());
+      browser.byId("create:newKey").sendKeys("PAYMENTS_TOKEN_" + run);
+      browser.byId("create:newValue").sendKeys(groupSecret);
+      browser.driver.findElement(By.cssSelector("[id='create:newLocked'] .ui-chkbox-box")).click();
+      browser.byId("create:add").click();
+      browser.waitForText(By.id("messages"), "Secret PAYMENTS_TOKEN_" + run + " created");
+      browser.waitForText(By.id("list:table"), "PAYMENTS_TOKEN_" + run);
+      assertFalse(browser.byId("list:table").getText().contains("PAGER_TOKEN_" + run), "the group's scope lists only its own variables");
+      assertEquals(1, new ApiClient(base).get("api/v1/check-groups/" + groupId + "/variables").jsonValue().asJsonArray().size());
+      browser.screenshot("group-variables");
+
       browser.open("admin/channel.xhtml");
+      browser.waitFor(By.cssSelector("#variablesPanel button.insert-var[data-name='PAYMENTS_TOKEN_" + run + "']"));
       browser.waitFor(By.id("editor:name")).sendKeys("Secret carrier " + run);
       browser.byId("editor:url").sendKeys(receiver.url("/secret"));
-      browser.byId("editor:body").sendKeys("{\"token\": \"{{PAGER_TOKEN_" + run + "}}\"}");
+      browser.typeInEditor("editor:body", "{\"token\": \"{{PAGER_TOKEN_" + run + "}}\"}");
       browser.waitForText(By.id("previewBody"), "{\"token\": \"{{PAGER_TOKEN_" + run + "}}\"}");
 
       browser.byId("editor:addHeader").click();
@@ -273,11 +307,12 @@ class ConsoleIT {
       browser.waitFor(By.id("deliveryStatus"));
       browser.open("admin/audit.xhtml");
       browser.waitForText(By.id("audit:table"), "secret created");
+      assertTrue(browser.byId("audit:table").getText().contains("group " + groupName), "the audit says which group");
 
       List<String> everything = browser.collectResponses();
       assertTrue(everything.size() > 10, "documents and ajax answers were captured: " + everything.size());
       assertTrue(everything.stream().anyMatch(r -> r.startsWith("<?xml") && r.contains("<partial-response")), "ajax answers were captured: " + browser.networkSummary());
-      for (String secret : List.of(variableSecret, lockedHeader, webhookSecret)) {
+      for (String secret : List.of(variableSecret, lockedHeader, webhookSecret, groupSecret)) {
         assertTrue(everything.stream().noneMatch(r -> r.contains(secret)), "a response contained " + secret);
       }
     }

@@ -2,19 +2,23 @@ package dev.alertwire.delivery.console;
 
 import dev.alertwire.delivery.variable.VariableAdministration;
 import dev.alertwire.domain.validation.InvalidInputException;
+import dev.alertwire.persistence.check.CheckRepository;
 import dev.alertwire.persistence.variable.Variable;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Environment variables and secrets as the console shows them: a secret's value is never part of what this
- * returns, so no page can render it. Changes are audited (a secret's name, never its value).
+ * Environment variables, group variables and secrets as the console shows them: a secret's value is never
+ * part of what this returns, so no page can render it. Changes are audited (a secret's name, never its
+ * value). A scope is {@link Variable#GLOBAL} for the environment or a group's id.
  */
 @Stateless
 public class ConsoleVariables {
   @Inject VariableAdministration administration;
+  @Inject CheckRepository checks;
   @Inject AuditLog audit;
 
   /** A variable for display: {@code value} is null for a secret. */
@@ -24,14 +28,50 @@ public class ConsoleVariables {
     }
   }
 
-  public List<Shown> list() {
-    return administration.list(Variable.GLOBAL).stream().map(Shown::of).toList();
+  /** Where variables can live, for the console's scope picker: the environment first, then each group. */
+  public record Scope(String id, String name) {
+    public boolean global() {
+      return Variable.GLOBAL.equals(id);
+    }
   }
 
-  public Shown create(String key, String value, boolean locked) {
+  /** A group's variables under its name, for the channel editor's variables panel. */
+  public record GroupVariables(String group, List<Shown> variables) {}
+
+  public List<Scope> scopes() {
+    List<Scope> groups = checks.groups().stream().map(g -> new Scope(g.id(), g.name())).toList();
+    return Stream.concat(Stream.of(new Scope(Variable.GLOBAL, "Environment")), groups.stream()).toList();
+  }
+
+  /** The scope of that id; an id that names no group is reported as the field {@code group}. */
+  public Scope scope(String id) {
+    if (id == null || id.isEmpty()) {
+      return new Scope(Variable.GLOBAL, "Environment");
+    }
+    return checks.group(id).map(g -> new Scope(g.id(), g.name())).orElseThrow(() -> new InvalidInputException("group", "no check group " + id));
+  }
+
+  public List<Shown> list() {
+    return list(Variable.GLOBAL);
+  }
+
+  public List<Shown> list(String scope) {
+    return administration.list(scope).stream().map(Shown::of).toList();
+  }
+
+  /** Every group that has variables, by group name. */
+  public List<GroupVariables> byGroup() {
+    return checks.groups().stream()
+        .map(g -> new GroupVariables(g.name(), list(g.id())))
+        .filter(g -> !g.variables().isEmpty())
+        .toList();
+  }
+
+  public Shown create(String scope, String key, String value, boolean locked) {
+    Scope where = scope(scope);
     try {
-      Variable v = administration.create(Variable.GLOBAL, key, value, locked);
-      audit.record(locked ? "secret created" : "variable created", v.key(), null);
+      Variable v = administration.create(where.id(), key, value, locked);
+      audit.record(locked ? "secret created" : "variable created", v.key(), in(where));
       return Shown.of(v);
     } catch (VariableAdministration.AlreadyExists e) {
       throw new InvalidInputException("key", "exists already; edit it in the list");
@@ -39,25 +79,33 @@ public class ConsoleVariables {
   }
 
   /** A plain variable's new value; for a secret, {@code value} replaces it (null keeps it). */
-  public Shown update(String key, String value) {
-    Variable before = administration.find(Variable.GLOBAL, key).orElseThrow(() -> gone(key));
+  public Shown update(String scope, String key, String value) {
+    Scope where = scope(scope);
+    Variable before = administration.find(where.id(), key).orElseThrow(() -> gone(key));
     boolean secret = before.locked();
-    Variable v = administration.update(Variable.GLOBAL, key, value, secret ? Boolean.TRUE : Boolean.FALSE).orElseThrow(() -> gone(key));
-    audit.record(secret ? "secret replaced" : "variable changed", key, null);
+    Variable v = administration.update(where.id(), key, value, secret ? Boolean.TRUE : Boolean.FALSE).orElseThrow(() -> gone(key));
+    audit.record(secret ? "secret replaced" : "variable changed", key, in(where));
     return Shown.of(v);
   }
 
   /** Turns a plain variable into a secret in place; there is no way back. */
-  public Shown lock(String key) {
-    Variable v = administration.update(Variable.GLOBAL, key, null, Boolean.TRUE).orElseThrow(() -> gone(key));
-    audit.record("variable made secret", key, null);
+  public Shown lock(String scope, String key) {
+    Scope where = scope(scope);
+    Variable v = administration.update(where.id(), key, null, Boolean.TRUE).orElseThrow(() -> gone(key));
+    audit.record("variable made secret", key, in(where));
     return Shown.of(v);
   }
 
-  public void delete(String key) {
-    Variable v = administration.find(Variable.GLOBAL, key).orElseThrow(() -> gone(key));
-    administration.delete(Variable.GLOBAL, key);
-    audit.record(v.locked() ? "secret deleted" : "variable deleted", key, null);
+  public void delete(String scope, String key) {
+    Scope where = scope(scope);
+    Variable v = administration.find(where.id(), key).orElseThrow(() -> gone(key));
+    administration.delete(where.id(), key);
+    audit.record(v.locked() ? "secret deleted" : "variable deleted", key, in(where));
+  }
+
+  /** The audit detail: which group, when not the environment. */
+  private static String in(Scope where) {
+    return where.global() ? null : "group " + where.name();
   }
 
   private static InvalidInputException gone(String key) {

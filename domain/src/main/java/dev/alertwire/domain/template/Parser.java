@@ -128,7 +128,7 @@ final class Parser {
           case STRING -> "string literal";
           case NUMBER -> "number";
           case ID -> "name";
-          case INVALID -> "unexpected character";
+          case INVALID -> "character '" + shorten(token.raw()) + "'";
           default -> "'" + shorten(token.raw()) + "'";
         };
     String what = token.type() == Type.LEX_ERROR ? "Lexical error: " : "Parse error: unexpected ";

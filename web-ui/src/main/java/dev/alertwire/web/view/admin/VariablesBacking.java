@@ -2,7 +2,6 @@ package dev.alertwire.web.view.admin;
 
 import dev.alertwire.delivery.console.ConsoleVariables;
 import dev.alertwire.domain.validation.InvalidInputException;
-import jakarta.annotation.PostConstruct;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -10,7 +9,8 @@ import java.io.Serializable;
 import java.util.List;
 
 /**
- * Environment variables and secrets. Typed values live only until the action that uses them; a secret's
+ * Environment variables, group variables and secrets, one scope at a time (the {@code group} view
+ * parameter; none for the environment). Typed values live only until the action that uses them; a secret's
  * stored value is never loaded into this bean, so nothing can render it.
  */
 @Named
@@ -21,6 +21,9 @@ public class VariablesBacking implements Serializable {
   @Inject Access access;
   @Inject ConsoleVariables variables;
 
+  private String group = "";
+  private ConsoleVariables.Scope scope;
+  private List<ConsoleVariables.Scope> scopes;
   private List<ConsoleVariables.Shown> rows;
   private String newKey = "";
   private String newValue = "";
@@ -29,17 +32,30 @@ public class VariablesBacking implements Serializable {
   private boolean editSecret;
   private String editValue = "";
 
-  @PostConstruct
-  void load() {
-    rows = variables.list();
+  /** The view action: an unknown group falls back to the environment, with a message saying so. */
+  public void load() {
+    try {
+      scope = variables.scope(group);
+    } catch (InvalidInputException e) {
+      FieldMessages.error(e.errors().get(0).message() + "; showing the environment's variables.");
+      group = "";
+      scope = variables.scope(group);
+    }
+    scopes = variables.scopes();
+    rows = variables.list(scope.id());
+  }
+
+  /** Post-redirect-get back to the same scope. */
+  private String here() {
+    return "/admin/variables?faces-redirect=true" + (scope.global() ? "" : "&group=" + scope.id());
   }
 
   public String create() {
     try {
       access.requireAdmin();
-      ConsoleVariables.Shown created = variables.create(newKey == null ? "" : newKey.trim(), newValue, newLocked);
+      ConsoleVariables.Shown created = variables.create(scope.id(), newKey == null ? "" : newKey.trim(), newValue, newLocked);
       FieldMessages.flash((created.locked() ? "Secret " : "Variable ") + created.key() + " created.");
-      return "/admin/variables?faces-redirect=true";
+      return here();
     } catch (InvalidInputException e) {
       FieldMessages.show(e, field -> "create:" + ("locked".equals(field) ? "newLocked" : field.equals("key") ? "newKey" : "newValue"));
     } catch (NotPermitted e) {
@@ -58,9 +74,9 @@ public class VariablesBacking implements Serializable {
   public String saveEdit() {
     try {
       access.requireAdmin();
-      variables.update(editKey, editValue);
+      variables.update(scope.id(), editKey, editValue);
       FieldMessages.flash((editSecret ? "Secret " : "Variable ") + editKey + (editSecret ? " replaced." : " saved."));
-      return "/admin/variables?faces-redirect=true";
+      return here();
     } catch (InvalidInputException e) {
       FieldMessages.show(e, field -> "edit:editValue");
     } catch (NotPermitted e) {
@@ -71,11 +87,11 @@ public class VariablesBacking implements Serializable {
   }
 
   public String lock(String key) {
-    return act(() -> variables.lock(key), key + " is now a secret: its value will not be shown again.");
+    return act(() -> variables.lock(scope.id(), key), key + " is now a secret: its value will not be shown again.");
   }
 
   public String delete(String key) {
-    return act(() -> variables.delete(key), "Deleted " + key + ".");
+    return act(() -> variables.delete(scope.id(), key), "Deleted " + key + ".");
   }
 
   private String act(Runnable action, String done) {
@@ -83,7 +99,7 @@ public class VariablesBacking implements Serializable {
       access.requireAdmin();
       action.run();
       FieldMessages.flash(done);
-      return "/admin/variables?faces-redirect=true";
+      return here();
     } catch (InvalidInputException e) {
       FieldMessages.error(e.errors().get(0).message());
     } catch (NotPermitted e) {
@@ -91,6 +107,22 @@ public class VariablesBacking implements Serializable {
     }
     load();
     return null;
+  }
+
+  public String getGroup() {
+    return group;
+  }
+
+  public void setGroup(String group) {
+    this.group = group == null ? "" : group;
+  }
+
+  public ConsoleVariables.Scope getScope() {
+    return scope;
+  }
+
+  public List<ConsoleVariables.Scope> getScopes() {
+    return scopes;
   }
 
   public List<ConsoleVariables.Shown> getRows() {
