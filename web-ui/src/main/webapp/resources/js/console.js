@@ -90,4 +90,28 @@
     jQuery(document).on('pfAjaxComplete', markErrors);
   }
   document.addEventListener('DOMContentLoaded', markErrors);
+
+  // After a button's ajax request, a refused field may be far above the button: bring the first one into
+  // view. The button itself is usually re-rendered by then, so its press is remembered at click time.
+  var pressedAt = 0;
+  document.addEventListener('click', function (e) {
+    if (e.target.closest && e.target.closest('button')) {
+      pressedAt = Date.now();
+    }
+  }, true);
+  if (window.jQuery) {
+    jQuery(document).on('pfAjaxComplete', function () {
+      if (Date.now() - pressedAt > 30000) {
+        return;
+      }
+      pressedAt = 0;
+      var first = document.querySelector('form .field .ui-message-error');
+      if (first) {
+        var box = first.getBoundingClientRect();
+        if (box.top < 0 || box.bottom > window.innerHeight) {
+          first.scrollIntoView({ block: 'center' });
+        }
+      }
+    });
+  }
 })();

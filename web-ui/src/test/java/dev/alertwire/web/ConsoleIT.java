@@ -180,6 +180,20 @@ class ConsoleIT {
       assertTrue(saved.getBoolean("sendDegraded"), saved.toString());
       assertEquals(checkId, saved.getJsonArray("subscriptions").getJsonObject(0).getString("checkId"), saved.toString());
 
+      // A real alert of the check reaches the channel; the channel list shows the subscription and the day's rate.
+      String alert = "{\"ALERT_TYPE\":\"ALERT_FAILURE\",\"CHECK_ID\":\"" + checkId + "\",\"CHECK_NAME\":\"" + checkName + "\"}";
+      assertEquals(202, api.post("api/v1/alerts", alert).status());
+      receiver.await(2, Duration.ofSeconds(20));
+      String channelRow = "";
+      for (int look = 0; look < 20 && !channelRow.contains("of 1"); look++) { // the attempt is recorded just after the receiver answers
+        Thread.sleep(look == 0 ? 0 : 500);
+        browser.open("admin/channels.xhtml");
+        browser.waitForText(By.id("channels:table"), "On-call loopback " + run);
+        channelRow = browser.driver.findElement(By.xpath("//tr[contains(., 'On-call loopback " + run + "')]")).getText();
+      }
+      assertTrue(channelRow.contains(checkName), "the list names the check subscribed to: " + channelRow);
+      assertTrue(channelRow.contains("100%") && channelRow.contains("of 1"), "one real delivery in 24 h, succeeded: " + channelRow);
+
       browser.open("admin/checks.xhtml");
       browser.waitForText(By.id("checks:table"), checkName);
       String checkRow = browser.driver.findElement(By.xpath("//tr[contains(., '" + checkName + "')]")).getText();
@@ -191,6 +205,14 @@ class ConsoleIT {
       List<WebElement> hours = browser.driver.findElements(By.cssSelector("#perHour .hour"));
       assertEquals(24, hours.size(), "a bar per hour of the last day");
       assertTrue(hours.get(23).getAttribute("title").matches(".*: [1-9][0-9]* succeeded.*"), hours.get(23).getAttribute("title"));
+      browser.choose("history:check", checkName);
+      browser.byId("history:apply").click();
+      browser.ajaxDone();
+      browser.waitForText(By.id("history:table"), "On-call loopback " + run);
+      assertEquals(1, browser.driver.findElements(By.xpath("//*[@id='history:table_data']/tr[contains(., 'On-call loopback " + run + "')]")).size(),
+          "of the channel's two deliveries (the test-send and the alert), only the alert is the check's");
+      browser.byId("history:clear").click();
+      browser.ajaxDone();
       browser.choose("history:kind", "Test-sends only");
       browser.byId("history:apply").click();
       browser.ajaxDone();
@@ -228,6 +250,13 @@ class ConsoleIT {
       assertTrue(messageFor(browser, "editor:url").contains("http://"), messageFor(browser, "editor:url"));
       assertTrue(messageFor(browser, "editor:body").contains("line 1"), messageFor(browser, "editor:body"));
       assertFalse(page.contains("Saved \""));
+      assertTrue(browser.byId("editor:saveMessage").getText().matches("Not saved: \\d+ fields need a change, marked in red\\."),
+          browser.byId("editor:saveMessage").getText());
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(5))
+          .withMessage("the first refused field is scrolled into view")
+          .until(d -> (Boolean) ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+              "var r = document.querySelector('form .field .ui-message-error').getBoundingClientRect();"
+                  + " return r.top >= 0 && r.bottom <= window.innerHeight;"));
       browser.screenshotHere("channel-editor-invalid");
     }
     assertEquals(before, api.get("api/v1/alert-channels").jsonValue().asJsonArray().size(), "nothing stored");
@@ -354,8 +383,41 @@ class ConsoleIT {
       HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
       HttpResponse<String> usersPage = http.send(get("admin/users.xhtml", session), HttpResponse.BodyHandlers.ofString());
       assertEquals(403, usersPage.statusCode());
+
+      // The viewer reads a channel's settings in the editor, read-only, and a forged save is refused.
+      viewer.open("admin/channels.xhtml");
+      viewer.driver.findElement(By.linkText("Viewer can see me " + run)).click();
+      viewer.waitFor(By.id("editor:url"));
+      assertEquals("https://example.com/hook", viewer.byId("editor:url").getAttribute("value"));
+      assertFalse(viewer.byId("editor:url").isEnabled(), "a viewer's inputs are disabled");
+      assertFalse(viewer.byId("editor:name").isEnabled(), "a viewer's inputs are disabled");
+      assertTrue(viewer.driver.findElements(By.cssSelector(
+          "[id='editor:save'], [id='editor:sendTest'], [id='editor:applyPreset'], [id='editor:addHeader'], [id='editor:addQuery']")).isEmpty());
+      viewer.screenshot("channel-viewer");
       HttpResponse<String> editor = http.send(get("admin/channel.xhtml?id=" + channelId, session), HttpResponse.BodyHandlers.ofString());
-      assertEquals(403, editor.statusCode());
+      assertEquals(200, editor.statusCode());
+      Matcher editorNonce = Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").matcher(editor.body());
+      assertTrue(editorNonce.find(), "the editor's CSP nonce");
+      HttpResponse<String> forgedSave =
+          http.send(
+              HttpRequest.newBuilder(URI.create(base + "admin/channel.xhtml?id=" + channelId))
+                  .header("Cookie", "JSESSIONID=" + session)
+                  .header("Content-Type", "application/x-www-form-urlencoded")
+                  .header("Faces-Request", "partial/ajax")
+                  .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
+                      "editor", "editor",
+                      "jakarta.faces.ViewState", viewState(editor.body()),
+                      "jakarta.faces.source", "editor:save",
+                      "jakarta.faces.partial.ajax", "true",
+                      "jakarta.faces.partial.execute", "editor:save editor:name",
+                      "jakarta.faces.partial.render", "editor",
+                      "primefaces.nonce", editorNonce.group(1),
+                      "editor:name", "Renamed by a viewer " + run,
+                      "editor:save", "editor:save"))))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      assertTrue(forgedSave.statusCode() < 500, forgedSave.statusCode() + " " + forgedSave.body());
+      assertEquals("Viewer can see me " + run, api.get("api/v1/alert-channels/" + channelId).json().getString("name"), "not renamed");
 
       // The viewer's own page and view state, with the delete button an admin would have: refused.
       HttpResponse<String> list = http.send(get("admin/channels.xhtml", session), HttpResponse.BodyHandlers.ofString());

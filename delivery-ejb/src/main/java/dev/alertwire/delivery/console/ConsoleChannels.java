@@ -8,11 +8,15 @@ import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.channel.AlertChannel;
 import dev.alertwire.persistence.channel.ChannelParameter;
 import dev.alertwire.persistence.channel.ChannelRepository;
+import dev.alertwire.persistence.channel.ChannelSubscription;
 import dev.alertwire.persistence.delivery.Delivery;
 import dev.alertwire.persistence.delivery.DeliverySearch;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,18 +34,38 @@ public class ConsoleChannels {
   @Inject SecretCipher cipher;
   @Inject AuditLog audit;
   @Inject dev.alertwire.persistence.check.CheckRepository checks;
+  @Inject Clock clock;
 
-  /** A row of the channel list. {@code lastOutcome} is null before the first delivery. */
-  public record Summary(AlertChannel channel, Delivery lastDelivery) {}
+  /**
+   * A row of the channel list. {@code lastDelivery} is null before the first delivery; {@code subscriptions}
+   * names the checks and groups (empty: every check's alerts); {@code lastDay} counts the real deliveries of
+   * the last 24 hours that finished.
+   */
+  public record Summary(AlertChannel channel, Delivery lastDelivery, List<String> subscriptions, DeliverySearch.Outcomes lastDay) {}
 
   public List<Summary> list() {
     List<AlertChannel> all = channels.all();
     Map<String, Delivery> latest = deliveries.latestPerChannel(all.stream().map(AlertChannel::id).toList());
-    return all.stream().map(c -> new Summary(c, latest.get(c.id()))).toList();
+    Map<String, DeliverySearch.Outcomes> lastDay = deliveries.outcomesSince(clock.instant().minus(Duration.ofHours(24)));
+    Map<String, String> names = new HashMap<>();
+    checks.all().forEach(c -> names.put(c.id(), c.name()));
+    checks.groups().forEach(g -> names.put(g.id(), "group " + g.name()));
+    return all.stream()
+        .map(
+            c ->
+                new Summary(
+                    c,
+                    latest.get(c.id()),
+                    c.subscriptions().stream()
+                        .filter(ChannelSubscription::activated)
+                        .map(s -> names.getOrDefault(s.checkId() != null ? s.checkId() : s.groupId(), "a deleted check"))
+                        .toList(),
+                    lastDay.getOrDefault(c.id(), new DeliverySearch.Outcomes(0, 0))))
+        .toList();
   }
 
   /** A check or group a channel can subscribe to, as the editor lists it. */
-  public record Target(String id, String name) {}
+  public record Target(String id, String name) implements java.io.Serializable {}
 
   public List<Target> checks() {
     return checks.all().stream().map(c -> new Target(c.id(), c.name())).toList();

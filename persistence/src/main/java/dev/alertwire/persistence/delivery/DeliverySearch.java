@@ -21,6 +21,7 @@ public class DeliverySearch {
   /** Null fields do not filter; {@code realOnly} TRUE hides test-sends, FALSE shows only them. */
   public record Criteria(
       String channelId,
+      String checkId,
       DeliveryStatus status,
       String alertType,
       Boolean realOnly,
@@ -113,6 +114,36 @@ public class DeliverySearch {
     return result;
   }
 
+  /** How a channel's finished deliveries ended; tests, cancelled and superseded ones are not counted. */
+  public record Outcomes(long succeeded, long failed) {
+    /** Succeeded out of finished, 0 to 1; null when none finished. */
+    public Double successRate() {
+      long finished = succeeded + failed;
+      return finished == 0 ? null : (double) succeeded / finished;
+    }
+  }
+
+  /** Each channel's outcomes of the real deliveries created since a time, counted by the database. */
+  public Map<String, Outcomes> outcomesSince(java.time.Instant since) {
+    Map<String, long[]> counts = new HashMap<>();
+    em.createQuery(
+            "SELECT d.channelId, d.status, COUNT(d) FROM Delivery d WHERE d.createdAt >= :since AND d.kind <> :test"
+                + " AND d.status IN :finished AND d.channelId IS NOT NULL GROUP BY d.channelId, d.status",
+            Object[].class)
+        .setParameter("since", since.toEpochMilli())
+        .setParameter("test", DeliveryKind.TEST)
+        .setParameter("finished", List.of(DeliveryStatus.SUCCEEDED, DeliveryStatus.FAILED))
+        .getResultList()
+        .forEach(
+            row -> {
+              long[] c = counts.computeIfAbsent((String) row[0], k -> new long[2]);
+              c[row[1] == DeliveryStatus.SUCCEEDED ? 0 : 1] += ((Number) row[2]).longValue();
+            });
+    Map<String, Outcomes> result = new HashMap<>();
+    counts.forEach((channel, c) -> result.put(channel, new Outcomes(c[0], c[1])));
+    return result;
+  }
+
   /** The alert type of each event, for showing it in the list without a join per row. */
   public Map<String, String> alertTypes(List<String> eventIds) {
     Map<String, String> result = new HashMap<>();
@@ -132,6 +163,10 @@ public class DeliverySearch {
     if (c.channelId() != null) {
       clauses.add(DeliveryRepository.channelClause(c.to() == null, params));
       params.put("channelId", c.channelId());
+    }
+    if (c.checkId() != null) {
+      clauses.add("d.checkId = :checkId");
+      params.put("checkId", c.checkId());
     }
     if (c.status() != null) {
       clauses.add("d.status = :status");

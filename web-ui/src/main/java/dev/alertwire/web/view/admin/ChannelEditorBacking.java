@@ -168,6 +168,8 @@ public class ChannelEditorBacking implements Serializable {
       return "/admin/channel?faces-redirect=true&id=" + saved.channel().id();
     } catch (InvalidInputException e) {
       FieldMessages.show(e, this::clientId);
+      int n = e.errors().size();
+      FieldMessages.errorAt("editor:save", "Not saved: " + (n == 1 ? "1 field needs" : n + " fields need") + " a change, marked in red.");
     } catch (NotPermitted e) {
       FieldMessages.error(e.getMessage());
     }

@@ -29,19 +29,22 @@ public class DeliveriesBacking implements Serializable {
   @Inject ConsoleChannels channels;
 
   private String channelId;
+  private String checkId;
   private String status;
   private String alertType;
   private String kind = "";
   private LocalDateTime from;
   private LocalDateTime to;
-  private List<ConsoleChannels.Summary> channelChoices;
+  private List<ConsoleChannels.Target> channelChoices;
+  private List<ConsoleChannels.Target> checkChoices;
   private final Rows rows = new Rows();
   private List<ConsoleDeliveries.Hour> hours;
   private long busiestHour;
 
   @PostConstruct
   void load() {
-    channelChoices = channels.list();
+    channelChoices = channels.list().stream().map(c -> new ConsoleChannels.Target(c.channel().id(), c.channel().name())).toList();
+    checkChoices = channels.checks();
     hours = deliveries.lastDay(java.time.Instant.now());
     busiestHour = hours.stream().mapToLong(ConsoleDeliveries.Hour::total).max().orElse(0);
   }
@@ -97,6 +100,7 @@ public class DeliveriesBacking implements Serializable {
     }
     return new DeliverySearch.Criteria(
         blankToNull(channelId),
+        blankToNull(checkId),
         status == null || status.isBlank() ? null : DeliveryStatus.valueOf(status),
         blankToNull(alertType),
         "real".equals(kind) ? Boolean.TRUE : "test".equals(kind) ? Boolean.FALSE : null,
@@ -116,6 +120,7 @@ public class DeliveriesBacking implements Serializable {
 
   public void clearFilters() {
     channelId = null;
+    checkId = null;
     status = null;
     alertType = null;
     kind = "";
@@ -127,8 +132,20 @@ public class DeliveriesBacking implements Serializable {
     return rows;
   }
 
-  public List<ConsoleChannels.Summary> getChannelChoices() {
+  public List<ConsoleChannels.Target> getChannelChoices() {
     return channelChoices;
+  }
+
+  public List<ConsoleChannels.Target> getCheckChoices() {
+    return checkChoices;
+  }
+
+  public String getCheckId() {
+    return checkId;
+  }
+
+  public void setCheckId(String checkId) {
+    this.checkId = checkId;
   }
 
   public DeliveryStatus[] getStatuses() {

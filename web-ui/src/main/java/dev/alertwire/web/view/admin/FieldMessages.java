@@ -33,6 +33,11 @@ final class FieldMessages {
     FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, null));
   }
 
+  /** A message beside one component, such as a summary next to the button that was pressed. */
+  static void errorAt(String clientId, String summary) {
+    FacesContext.getCurrentInstance().addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, summary, null));
+  }
+
   /** A message that survives the redirect of post-redirect-get. */
   static void flash(String summary) {
     FacesContext faces = FacesContext.getCurrentInstance();
