@@ -106,6 +106,8 @@ class ConsoleIT {
       browser.ajaxDone();
       browser.waitForText(By.id("previewBody"), "\"priority\": \"P1\"");
       assertEquals("OpsGenie", browser.byId("editor:name").getAttribute("value"));
+      assertTrue(browser.byId("editor:previewWarnings").getText().contains("OPSGENIE_API_KEY is not defined"),
+          "the preset's key is not defined yet, and the preview says so: " + browser.byId("editor:previewWarnings").getText());
       assertTrue(browser.byId("editor:preview").getText().contains("https://api.opsgenie.com/v2/alerts"));
       assertTrue(browser.byId("editor:preview").getText().contains("Check &quot;Checkout API&quot; has failed"), "the sample alert renders");
 

@@ -123,9 +123,16 @@ class SecretsAndPreviewIT {
                   "{\"url\":\"https://example.com/\",\"alertType\":\"" + type + "\",\"template\":\"{{ALERT_TYPE}} {{IS_REMINDER}} {{SSL_DAYS_REMAINING}}\"}")
               .json();
       assertTrue(ok.getBoolean("valid"), ok.toString());
+      assertEquals(0, ok.getJsonArray("warnings").size(), "every name is an event variable: " + ok);
       String body = ok.getJsonObject("request").getString("body");
       assertTrue(body.startsWith(type.equals("REMINDER") ? "ALERT_FAILURE true" : type + " false"), body);
     }
+    JsonObject undefined =
+        api.post("api/v1/templates/preview", "{\"url\":\"https://example.com/\",\"headers\":[{\"key\":\"Authorization\",\"value\":\"Bearer {{NEVER_DEFINED_TOKEN}}\"}],\"template\":\"{}\"}")
+            .json();
+    assertTrue(undefined.getBoolean("valid"), "a warning, not an error: " + undefined);
+    assertEquals(1, undefined.getJsonArray("warnings").size(), undefined.toString());
+    assertTrue(undefined.getJsonArray("warnings").getString(0).startsWith("NEVER_DEFINED_TOKEN is not defined"), undefined.toString());
     assertEquals(400, api.post("api/v1/templates/preview", "{\"url\":\"https://example.com/\",\"alertType\":\"NOPE\"}").status());
   }
 

@@ -7,21 +7,28 @@ import dev.alertwire.delivery.render.ResolvedChannel;
 import dev.alertwire.domain.channel.HttpMethod;
 import dev.alertwire.domain.channel.KeyValue;
 import dev.alertwire.domain.channel.WebhookTemplate;
+import dev.alertwire.domain.event.EventVariable;
 import dev.alertwire.domain.event.SampleEvents;
 import dev.alertwire.domain.secret.SecretRedactor;
+import dev.alertwire.domain.template.VariableReferences;
 import dev.alertwire.domain.validation.FieldError;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.channel.AlertChannel;
 import dev.alertwire.persistence.channel.ChannelRepository;
+import dev.alertwire.persistence.check.CheckRepository;
+import dev.alertwire.persistence.variable.VariableRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** Renders a draft for a sample event exactly as a delivery would, and shows it with secrets redacted. */
@@ -32,9 +39,15 @@ public class TemplatePreview {
   @Inject RenderContexts contexts;
   @Inject AlertwireConfig config;
   @Inject Clock clock;
+  @Inject CheckRepository checks;
+  @Inject VariableRepository variables;
 
-  /** The rendered request, or every error found. */
-  public record Result(RequestView request, List<FieldError> errors) {}
+  /**
+   * The rendered request, or every error found; {@code warnings} name the UPPER_CASE variables the templates
+   * use that are defined nowhere (not an event variable, not in the environment, not in any group), which
+   * render as empty text.
+   */
+  public record Result(RequestView request, List<FieldError> errors, List<String> warnings) {}
 
   public Result preview(ChannelDraft draft, SampleEvents.Kind kind) {
     Map<String, Object> event = SampleEvents.of(kind, clock, config.baseUrl());
@@ -42,16 +55,32 @@ public class TemplatePreview {
     RenderContexts.RenderContext context = contexts.forEvent(event, null);
     SecretRedactor redactor = requests.redactorFor(channel, context);
     Instant now = clock.instant();
+    List<String> warnings = undefinedVariables(channel.template(), context);
     try {
       var request = requests.build(channel, context, "preview-" + UUID.randomUUID(), now, now);
-      return new Result(RequestView.of(request, redactor), List.of());
+      return new Result(RequestView.of(request, redactor), List.of(), warnings);
     } catch (InvalidInputException e) {
       List<FieldError> redacted =
           e.errors().stream()
               .map(f -> new FieldError(f.field(), redactor.redact(f.message()), f.line(), f.column()))
               .toList();
-      return new Result(null, redacted);
+      return new Result(null, redacted, warnings);
     }
+  }
+
+  private List<String> undefinedVariables(WebhookTemplate template, RenderContexts.RenderContext context) {
+    Set<String> known = new HashSet<>(context.values().keySet());
+    EventVariable.ALL.forEach(v -> known.add(v.name()));
+    checks.groups().forEach(g -> variables.inScope(g.id()).forEach(v -> known.add(v.key())));
+    Set<String> used = new LinkedHashSet<>();
+    used.addAll(VariableReferences.upperCaseNames(template.url()));
+    template.headers().forEach(h -> used.addAll(VariableReferences.upperCaseNames(h.value())));
+    template.queryParameters().forEach(q -> used.addAll(VariableReferences.upperCaseNames(q.value())));
+    used.addAll(VariableReferences.upperCaseNames(template.body()));
+    return used.stream()
+        .filter(name -> !known.contains(name))
+        .map(name -> name + " is not defined as an event, environment or group variable, so it renders as empty text")
+        .toList();
   }
 
   public ResolvedChannel resolve(ChannelDraft draft) {

@@ -69,6 +69,8 @@ public class PreviewResource {
       }
       errors.add(item);
     });
-    return answer.add("errors", errors).build().toString();
+    JsonArrayBuilder warnings = Json.createArrayBuilder();
+    result.warnings().forEach(warnings::add);
+    return answer.add("errors", errors).add("warnings", warnings).build().toString();
   }
 }
