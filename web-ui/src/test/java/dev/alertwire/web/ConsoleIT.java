@@ -213,6 +213,11 @@ class ConsoleIT {
       browser.waitForText(By.id("history:table"), "On-call loopback " + run);
       assertEquals(1, browser.driver.findElements(By.xpath("//*[@id='history:table_data']/tr[contains(., 'On-call loopback " + run + "')]")).size(),
           "of the channel's two deliveries (the test-send and the alert), only the alert is the check's");
+      browser.driver.findElement(By.xpath("//tr[contains(., 'On-call loopback " + run + "')]//a[contains(@class,'delivery-link')]")).click();
+      browser.waitFor(By.id("deliveryStatus"));
+      assertEquals(checkName, browser.driver.findElement(By.cssSelector(".check-name")).getText(), "the detail names the check");
+      browser.open("admin/deliveries.xhtml");
+      browser.waitFor(By.id("history:table"));
       browser.byId("history:clear").click();
       browser.ajaxDone();
       browser.choose("history:kind", "Test-sends only");

@@ -1,5 +1,6 @@
 package dev.alertwire.web.view.admin;
 
+import dev.alertwire.delivery.console.ConsoleChannels;
 import dev.alertwire.delivery.console.ConsoleDeliveries;
 import dev.alertwire.delivery.history.DeliveryHistory;
 import dev.alertwire.domain.validation.InvalidInputException;
@@ -23,11 +24,14 @@ public class DeliveryDetailBacking implements Serializable {
 
   @Inject Access access;
   @Inject ConsoleDeliveries deliveries;
+  @Inject ConsoleChannels channels;
 
   private String id;
   private DeliveryHistory.Detail detail;
 
   /** A header line as recorded: request headers are a list, response headers a map of lists. */
+  private String checkName;
+
   public record HeaderLine(String name, String value) implements Serializable {}
 
   public String load() {
@@ -36,7 +40,14 @@ public class DeliveryDetailBacking implements Serializable {
       FieldMessages.flash("That delivery no longer exists (old history is pruned).");
       return "/admin/deliveries?faces-redirect=true";
     }
+    String checkId = detail.delivery().checkId();
+    checkName = checkId == null ? null : channels.checks().stream().filter(c -> c.id().equals(checkId)).map(ConsoleChannels.Target::name).findFirst().orElse(null);
     return null;
+  }
+
+  /** The check's name, or null when the check is gone or the delivery has none (a test-send's sample). */
+  public String getCheckName() {
+    return checkName;
   }
 
   public String redeliver() {
