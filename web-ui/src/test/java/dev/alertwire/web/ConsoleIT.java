@@ -154,7 +154,7 @@ class ConsoleIT {
       browser.typeInEditor("editor:body", "{\"check\": \"{{CHECK_NAME}}\", \"recovered\": {{#eq ALERT_TYPE 'ALERT_RECOVERY'}}true{{else}}false{{/eq}} }");
       browser.waitForText(By.id("previewBody"), "\"recovered\": false");
 
-      browser.choose("editor:sampleKind", "alert recovery");
+      browser.choose("editor:sampleKind", "recovery");
       browser.waitForText(By.id("previewBody"), "\"recovered\": true");
 
       browser.byId("editor:sendTest").click();

@@ -56,6 +56,22 @@ public class ConsoleFormat {
     return slash > 0 ? start.substring(0, slash) : start;
   }
 
+  /** An alert type as people say it: ALERT_DEGRADED_RECOVERY is "degraded recovery", ALERT_SSL "SSL expiry". */
+  public String alertType(String type) {
+    if (type == null || type.isBlank()) {
+      return "";
+    }
+    return switch (type) {
+      case "ALERT_SSL" -> "SSL expiry";
+      case "REMINDER" -> "reminder";
+      default -> type.replaceFirst("^ALERT_", "").toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
+    };
+  }
+
+  public String alertKind(Enum<?> type) {
+    return type == null ? "" : alertType(type.name());
+  }
+
   public String lower(Enum<?> value) {
     return value == null ? "" : value.name().toLowerCase().replace('_', ' ');
   }

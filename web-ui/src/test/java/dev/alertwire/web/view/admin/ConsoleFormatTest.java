@@ -1,0 +1,26 @@
+package dev.alertwire.web.view.admin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.alertwire.domain.event.SampleEvents;
+import org.junit.jupiter.api.Test;
+
+class ConsoleFormatTest {
+  private final ConsoleFormat fmt = new ConsoleFormat();
+
+  @Test
+  void alertTypesReadAsPeopleSayThem() {
+    assertEquals("failure", fmt.alertType("ALERT_FAILURE"));
+    assertEquals("degraded recovery", fmt.alertType("ALERT_DEGRADED_RECOVERY"));
+    assertEquals("SSL expiry", fmt.alertType("ALERT_SSL"));
+    assertEquals("reminder", fmt.alertKind(SampleEvents.Kind.REMINDER));
+    assertEquals("custom thing", fmt.alertType("CUSTOM_THING"), "a type Alertwire does not know is still shown");
+    assertEquals("", fmt.alertType(null));
+  }
+
+  @Test
+  void namesJoinOrSayWhatIsMissing() {
+    assertEquals("a, b", fmt.join(java.util.List.of("a", "b"), "none"));
+    assertEquals("none", fmt.join(java.util.List.of(), "none"));
+  }
+}
