@@ -64,6 +64,11 @@ public class ConsoleChannels {
         .toList();
   }
 
+  /** Every channel by id and name only, for pickers: none of the list's look-ups into the history. */
+  public List<Target> targets() {
+    return channels.all().stream().map(c -> new Target(c.id(), c.name())).toList();
+  }
+
   /** A check or group a channel can subscribe to, as the editor lists it. */
   public record Target(String id, String name) implements java.io.Serializable {}
 

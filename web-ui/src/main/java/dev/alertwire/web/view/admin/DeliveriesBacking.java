@@ -43,7 +43,7 @@ public class DeliveriesBacking implements Serializable {
 
   @PostConstruct
   void load() {
-    channelChoices = channels.list().stream().map(c -> new ConsoleChannels.Target(c.channel().id(), c.channel().name())).toList();
+    channelChoices = channels.targets();
     checkChoices = channels.checks();
     hours = deliveries.lastDay(java.time.Instant.now());
     busiestHour = hours.stream().mapToLong(ConsoleDeliveries.Hour::total).max().orElse(0);
