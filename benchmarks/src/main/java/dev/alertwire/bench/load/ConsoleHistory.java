@@ -97,6 +97,18 @@ final class ConsoleHistory {
       // A fresh view for each filter, as a user opening the page and filtering once.
       console.measureFilter(f.getKey(), f.getValue(), repeat).print();
     }
+    // The channel list reads each channel's latest delivery and the last day's outcomes from the same table.
+    HistoryBench.measure("channel list (GET), admin/channels.xhtml", repeat, () -> console.get("/admin/channels.xhtml"), ConsoleHistory::channelRows)
+        .print();
+  }
+
+  private static String channelRows(String html) {
+    Matcher m = Pattern.compile("class=\"channel-name\"").matcher(html);
+    int n = 0;
+    while (m.find()) {
+      n++;
+    }
+    return n + " channels";
   }
 
   /** The filter post-back alone is timed; the page load before it (a fresh view each time) is not. */
