@@ -25,6 +25,7 @@ final class ConsoleHistory {
   private static final Pattern VIEW_STATE =
       Pattern.compile("<input[^>]*name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
   private static final Pattern ROW = Pattern.compile("<tr [^>]*data-ri=\"");
+  private static final Pattern CHANNEL = Pattern.compile("class=\"channel-name\"");
   private static final Pattern OPTION = Pattern.compile("<option value=\"([0-9a-f-]{36})\"");
 
   private final String base;
@@ -103,12 +104,7 @@ final class ConsoleHistory {
   }
 
   private static String channelRows(String html) {
-    Matcher m = Pattern.compile("class=\"channel-name\"").matcher(html);
-    int n = 0;
-    while (m.find()) {
-      n++;
-    }
-    return n + " channels";
+    return count(CHANNEL, html) + " channels";
   }
 
   /** The filter post-back alone is timed; the page load before it (a fresh view each time) is not. */
@@ -159,11 +155,15 @@ final class ConsoleHistory {
   private long filterNanos;
 
   private static String rows(String html) {
-    Matcher m = ROW.matcher(html);
+    return Integer.toString(count(ROW, html));
+  }
+
+  private static int count(Pattern pattern, String html) {
+    Matcher m = pattern.matcher(html);
     int n = 0;
     while (m.find()) {
       n++;
     }
-    return Integer.toString(n);
+    return n;
   }
 }

@@ -76,6 +76,10 @@ public class ConsoleChannels {
     return checks.all().stream().map(c -> new Target(c.id(), c.name())).toList();
   }
 
+  public Optional<String> checkName(String checkId) {
+    return checkId == null ? Optional.empty() : checks.find(checkId).map(c -> c.name());
+  }
+
   public List<Target> groups() {
     return checks.groups().stream().map(g -> new Target(g.id(), g.name())).toList();
   }

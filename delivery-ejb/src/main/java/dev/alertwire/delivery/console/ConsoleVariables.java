@@ -22,7 +22,7 @@ public class ConsoleVariables {
   @Inject AuditLog audit;
 
   /** A variable for display: {@code value} is null for a secret. */
-  public record Shown(String key, String value, boolean locked, Instant updatedAt) {
+  public record Shown(String key, String value, boolean locked, Instant updatedAt) implements java.io.Serializable {
     static Shown of(Variable v) {
       return new Shown(v.key(), v.locked() ? null : v.storedValue(), v.locked(), v.updatedAt());
     }
@@ -36,7 +36,7 @@ public class ConsoleVariables {
   }
 
   /** A group's variables under its name, for the channel editor's variables panel. */
-  public record GroupVariables(String group, List<Shown> variables) {}
+  public record GroupVariables(String group, List<Shown> variables) implements java.io.Serializable {}
 
   public List<Scope> scopes() {
     List<Scope> groups = checks.groups().stream().map(g -> new Scope(g.id(), g.name())).toList();

@@ -15,7 +15,6 @@ import dev.alertwire.domain.validation.FieldError;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.channel.AlertChannel;
 import dev.alertwire.persistence.channel.ChannelRepository;
-import dev.alertwire.persistence.check.CheckRepository;
 import dev.alertwire.persistence.variable.VariableRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -39,7 +38,6 @@ public class TemplatePreview {
   @Inject RenderContexts contexts;
   @Inject AlertwireConfig config;
   @Inject Clock clock;
-  @Inject CheckRepository checks;
   @Inject VariableRepository variables;
 
   /**
@@ -71,7 +69,7 @@ public class TemplatePreview {
   private List<String> undefinedVariables(WebhookTemplate template, RenderContexts.RenderContext context) {
     Set<String> known = new HashSet<>(context.values().keySet());
     EventVariable.ALL.forEach(v -> known.add(v.name()));
-    checks.groups().forEach(g -> variables.inScope(g.id()).forEach(v -> known.add(v.key())));
+    known.addAll(variables.allKeys());
     Set<String> used = new LinkedHashSet<>();
     used.addAll(VariableReferences.upperCaseNames(template.url()));
     template.headers().forEach(h -> used.addAll(VariableReferences.upperCaseNames(h.value())));

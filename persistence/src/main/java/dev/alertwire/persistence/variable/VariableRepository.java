@@ -21,6 +21,11 @@ public class VariableRepository {
         .getResultList();
   }
 
+  /** Every variable name in any scope: the environment and every group. */
+  public List<String> allKeys() {
+    return em.createQuery("SELECT DISTINCT v.key FROM Variable v", String.class).getResultList();
+  }
+
   public Optional<Variable> find(String scope, String key) {
     return em.createQuery("SELECT v FROM Variable v WHERE v.scope = :scope AND v.key = :key", Variable.class)
         .setParameter("scope", scope)

@@ -38,6 +38,11 @@ import org.primefaces.extensions.event.CompleteEvent;
 @ViewScoped
 public class ChannelEditorBacking implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  /** The variables panel, read once per view: its getters run on every render of the form. */
+  private List<ConsoleVariables.Shown> environmentVariables;
+
+  private List<ConsoleVariables.GroupVariables> groupVariables;
   private static final Pattern ROW_FIELD = Pattern.compile("(headers|queryParameters)\\[(\\d+)]\\.(key|value)");
 
   @Inject Access access;
@@ -291,11 +296,17 @@ public class ChannelEditorBacking implements Serializable {
   }
 
   public List<ConsoleVariables.Shown> getEnvironmentVariables() {
-    return variables.list();
+    if (environmentVariables == null) {
+      environmentVariables = variables.list();
+    }
+    return environmentVariables;
   }
 
   public List<ConsoleVariables.GroupVariables> getGroupVariables() {
-    return variables.byGroup();
+    if (groupVariables == null) {
+      groupVariables = variables.byGroup();
+    }
+    return groupVariables;
   }
 
   /**
@@ -307,8 +318,8 @@ public class ChannelEditorBacking implements Serializable {
     Stream<String> names =
         Stream.of(
                 EventVariable.ALL.stream().map(EventVariable::name),
-                variables.list().stream().map(ConsoleVariables.Shown::key),
-                variables.byGroup().stream().flatMap(g -> g.variables().stream()).map(ConsoleVariables.Shown::key))
+                getEnvironmentVariables().stream().map(ConsoleVariables.Shown::key),
+                getGroupVariables().stream().flatMap(g -> g.variables().stream()).map(ConsoleVariables.Shown::key))
             .flatMap(s -> s);
     return names.filter(n -> n.toUpperCase(Locale.ROOT).startsWith(typed)).distinct().sorted().limit(100).toList();
   }

@@ -40,8 +40,7 @@ public class DeliveryDetailBacking implements Serializable {
       FieldMessages.flash("That delivery no longer exists (old history is pruned).");
       return "/admin/deliveries?faces-redirect=true";
     }
-    String checkId = detail.delivery().checkId();
-    checkName = checkId == null ? null : channels.checks().stream().filter(c -> c.id().equals(checkId)).map(ConsoleChannels.Target::name).findFirst().orElse(null);
+    checkName = channels.checkName(detail.delivery().checkId()).orElse(null);
     return null;
   }
 
