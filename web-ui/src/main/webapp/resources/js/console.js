@@ -104,13 +104,15 @@
       if (Date.now() - pressedAt > 30000) {
         return;
       }
-      pressedAt = 0;
+      // Another request (a delayed preview) may complete before the button's: wait for the one with errors.
       var first = document.querySelector('form .field .ui-message-error');
-      if (first) {
-        var box = first.getBoundingClientRect();
-        if (box.top < 0 || box.bottom > window.innerHeight) {
-          first.scrollIntoView({ block: 'center' });
-        }
+      if (!first) {
+        return;
+      }
+      pressedAt = 0;
+      var box = first.getBoundingClientRect();
+      if (box.top < 0 || box.bottom > window.innerHeight) {
+        first.scrollIntoView({ block: 'center' });
       }
     });
   }
