@@ -2,27 +2,30 @@ package dev.alertwire.domain.signing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.alertwire.domain.SharedData;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
-/** Both signature schemes against every vector of ../shared/conformance/signatures/vectors.json. */
+/** Both signature schemes against every vector of the repository's copy of the signature vectors (test resource). */
 class SignatureVectorsTest {
 
   @TestFactory
   Stream<DynamicTest> everyVector() throws Exception {
     List<JsonObject> vectors;
-    try (Reader reader = Files.newBufferedReader(SharedData.dir().resolve("conformance/signatures/vectors.json"))) {
+    try (InputStream in = SignatureVectorsTest.class.getResourceAsStream("/conformance/signatures/vectors.json")) {
+      assertNotNull(in, "conformance/signatures/vectors.json is missing from the test classpath");
+      Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
       vectors = Json.createReader(reader).readObject().getJsonArray("vectors").getValuesAs(JsonObject.class);
     }
     assertFalse(vectors.isEmpty());
