@@ -36,6 +36,7 @@ public final class LoopbackReceiver implements AutoCloseable {
   private final List<Received> received = new CopyOnWriteArrayList<>();
   private final ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
   private volatile Answer fallback;
+  private volatile boolean echo;
   private final String prefix = "/r" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
 
   public LoopbackReceiver() throws IOException {
@@ -71,7 +72,7 @@ public final class LoopbackReceiver implements AutoCloseable {
           if (answer != null) {
             answer.headers().forEach((k, v) -> exchange.getResponseHeaders().add(k, v));
           }
-          byte[] reply = ("{\"received\":" + received.size() + "}").getBytes(StandardCharsets.UTF_8);
+          byte[] reply = (echo ? echoOf(headers, body) : "{\"received\":" + received.size() + "}").getBytes(StandardCharsets.UTF_8);
           exchange.getResponseHeaders().add("Content-Type", "application/json");
           exchange.sendResponseHeaders(status, reply.length);
           exchange.getResponseBody().write(reply);
@@ -96,6 +97,21 @@ public final class LoopbackReceiver implements AutoCloseable {
   /** How to answer once the queued answers are used up (default: 200 at once). */
   public void otherwise(int status, long delayMillis) {
     fallback = new Answer(status, Map.of(), delayMillis);
+  }
+
+  /** Answers every request with its own headers and body as JSON, as many real receivers do. */
+  public void echo() {
+    echo = true;
+  }
+
+  private static String echoOf(Map<String, String> headers, byte[] body) {
+    jakarta.json.JsonObjectBuilder h = jakarta.json.Json.createObjectBuilder();
+    headers.forEach(h::add);
+    return jakarta.json.Json.createObjectBuilder()
+        .add("headers", h)
+        .add("body", new String(body, StandardCharsets.UTF_8))
+        .build()
+        .toString();
   }
 
   public List<Received> received() {

@@ -52,6 +52,6 @@ public class CompileBenchmark {
 
   @Benchmark
   public String noCache() {
-    return new Renderer(helpers).renderMain(Parser.parse(text), context);
+    return new Renderer(helpers, new RenderBudget()).renderMain(Parser.parse(text), context);
   }
 }

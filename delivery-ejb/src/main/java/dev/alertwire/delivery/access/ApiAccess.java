@@ -1,5 +1,6 @@
 package dev.alertwire.delivery.access;
 
+import dev.alertwire.delivery.console.AuditLog;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.token.ApiToken;
 import dev.alertwire.persistence.token.TokenRepository;
@@ -26,23 +27,26 @@ public class ApiAccess {
 
   @Inject TokenRepository tokens;
   @Inject Clock clock;
+  @Inject AuditLog audit;
 
   /** A token and its value, which is shown this once. */
   public record Issued(ApiToken token, String value) {}
 
-  public Optional<ApiToken.Role> authenticate(String value) {
+  public Optional<ApiToken> authenticate(String value) {
     if (value == null || value.isBlank() || value.length() > 200) {
       return Optional.empty();
     }
-    return tokens.byHash(hash(value.trim())).map(ApiToken::role);
+    return tokens.byHash(hash(value.trim()));
   }
 
+  @Permit(ApiToken.Role.ADMIN)
   public Issued issue(String name, ApiToken.Role role) {
     byte[] bytes = new byte[32];
     RANDOM.nextBytes(bytes);
     return issue(name, role, PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
   }
 
+  @Permit(ApiToken.Role.ADMIN)
   public Issued issue(String name, ApiToken.Role role, String value) {
     if (name == null || name.isBlank() || name.length() > 200) {
       throw new InvalidInputException("name", "is required (at most 200 characters)");
@@ -52,6 +56,7 @@ public class ApiAccess {
     }
     ApiToken token = new ApiToken(name.trim(), hash(value), role, clock.instant());
     tokens.add(token);
+    audit.record("API token created", token.name(), "role " + role.name().toLowerCase(java.util.Locale.ROOT));
     return new Issued(token, value);
   }
 
@@ -59,13 +64,19 @@ public class ApiAccess {
     return tokens.count() > 0;
   }
 
+  @Permit(ApiToken.Role.ADMIN)
   public List<ApiToken> all() {
     return tokens.all();
   }
 
+  @Permit(ApiToken.Role.ADMIN)
   public boolean revoke(String id) {
     Optional<ApiToken> found = tokens.find(id);
-    found.ifPresent(tokens::remove);
+    found.ifPresent(
+        token -> {
+          tokens.remove(token);
+          audit.record("API token revoked", token.name(), null);
+        });
     return found.isPresent();
   }
 

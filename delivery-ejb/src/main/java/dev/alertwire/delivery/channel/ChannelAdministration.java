@@ -1,5 +1,8 @@
 package dev.alertwire.delivery.channel;
 
+import dev.alertwire.delivery.console.AuditLog;
+import dev.alertwire.delivery.access.Permit;
+import dev.alertwire.persistence.token.ApiToken;
 import dev.alertwire.delivery.variable.VariableAdministration;
 import dev.alertwire.domain.channel.HttpMethod;
 import dev.alertwire.domain.channel.KeyValue;
@@ -30,12 +33,14 @@ import java.util.Optional;
 
 /** Creating, changing and removing alert channels: validation first, so bad input stores nothing. */
 @Stateless
+@Permit(ApiToken.Role.ADMIN)
 public class ChannelAdministration {
   @Inject ChannelRepository channels;
   @Inject CheckRepository checks;
   @Inject RequestRenderer renderer;
   @Inject SecretCipher cipher;
   @Inject Clock clock;
+  @Inject AuditLog audit;
 
   /** A saved channel, and the webhook secret the server generated for it, if it did (shown this once). */
   public record Saved(AlertChannel channel, String generatedSecret) {}
@@ -49,6 +54,7 @@ public class ChannelAdministration {
       throw new InvalidInputException(errors);
     }
     channels.add(channel);
+    audit.record("channel created", channel.name(), secretsChanged(input));
     return new Saved(channel, generated);
   }
 
@@ -66,22 +72,49 @@ public class ChannelAdministration {
               channel.rename(name);
               channel.clearGoneFlag();
               channel.touch(clock.instant());
+              audit.record("channel updated", channel.name(), secretsChanged(input));
               return new Saved(channel, generated);
             });
   }
 
+  @Permit({ApiToken.Role.ADMIN, ApiToken.Role.VIEWER})
   public Optional<AlertChannel> find(String id) {
     return channels.find(id);
   }
 
+  @Permit({ApiToken.Role.ADMIN, ApiToken.Role.VIEWER})
   public List<AlertChannel> all() {
     return channels.all();
   }
 
   public boolean delete(String id) {
     Optional<AlertChannel> found = channels.find(id);
-    found.ifPresent(channels::remove);
+    found.ifPresent(
+        channel -> {
+          channels.remove(channel);
+          audit.record("channel deleted", channel.name(), null);
+        });
     return found.isPresent();
+  }
+
+  /** Which secrets this input sets, replaces or removes: names only, never values. */
+  private static String secretsChanged(ChannelInput input) {
+    List<String> notes = new ArrayList<>();
+    if (input.webhookSecret() != null) {
+      notes.add(input.webhookSecret().isEmpty() ? "webhook secret removed" : "webhook secret set");
+    }
+    rowsWithNewSecrets(input.headers(), "header ", notes);
+    rowsWithNewSecrets(input.queryParameters(), "query parameter ", notes);
+    return notes.isEmpty() ? null : String.join("; ", notes);
+  }
+
+  private static void rowsWithNewSecrets(List<KeyValue> rows, String label, List<String> notes) {
+    if (rows == null) {
+      return;
+    }
+    rows.stream()
+        .filter(r -> r != null && r.locked() && !r.value().isEmpty())
+        .forEach(r -> notes.add("secret " + label + r.key() + " set"));
   }
 
   /** @return a webhook secret generated for the Standard Webhooks scheme, or null */
@@ -100,9 +133,6 @@ public class ChannelAdministration {
     List<KeyValue> headers = rows(in.headers(), "headers", errors);
     List<KeyValue> query = rows(in.queryParameters(), "queryParameters", errors);
     String body = in.template() == null ? "" : in.template();
-    if (body.length() > 512 * 1024) {
-      errors.add(FieldError.of("template", "must be at most 512 KiB"));
-    }
     if (url != null) {
       try {
         // Compile even when the method is wrong, so one answer lists every problem.
@@ -245,8 +275,8 @@ public class ChannelAdministration {
     if (rows == null) {
       return List.of();
     }
-    if (rows.size() > 100) {
-      errors.add(FieldError.of(field, "at most 100 entries"));
+    if (rows.size() > RequestRenderer.MAX_ROWS) {
+      errors.add(FieldError.of(field, "at most " + RequestRenderer.MAX_ROWS + " entries"));
       return List.of();
     }
     List<KeyValue> result = new ArrayList<>();

@@ -1,5 +1,8 @@
 package dev.alertwire.delivery.check;
 
+import dev.alertwire.delivery.console.AuditLog;
+import dev.alertwire.delivery.access.Permit;
+import dev.alertwire.persistence.token.ApiToken;
 import dev.alertwire.domain.check.Escalation;
 import dev.alertwire.domain.check.Reminders;
 import dev.alertwire.domain.validation.FieldError;
@@ -22,6 +25,7 @@ import java.util.Set;
 
 /** Checks and groups: validation first, so bad input stores nothing. New checks join auto-subscribing channels. */
 @Stateless
+@Permit(ApiToken.Role.ADMIN)
 public class CheckAdministration {
   static final Set<String> CHECK_TYPES = Set.of("API", "BROWSER", "HEARTBEAT", "MULTI_STEP", "TCP", "PLAYWRIGHT", "URL", "DNS", "ICMP");
 
@@ -29,6 +33,7 @@ public class CheckAdministration {
   @Inject ChannelRepository channels;
   @Inject VariableRepository variables;
   @Inject Clock clock;
+  @Inject AuditLog audit;
 
   public MonitoredCheck create(CheckInput in) {
     List<FieldError> errors = new ArrayList<>();
@@ -39,6 +44,7 @@ public class CheckAdministration {
     apply(check, in, name, type, errors);
     checks.add(check);
     channels.autoSubscribing().forEach(c -> c.subscribeTo(check.id()));
+    audit.record("check created", check.name(), null);
     return check;
   }
 
@@ -51,11 +57,13 @@ public class CheckAdministration {
               String name = required(in.name() == null ? check.name() : in.name(), "name", errors);
               String type = in.checkType() == null ? check.checkType() : checkType(in.checkType(), errors);
               apply(check, in, name, type, errors);
+              audit.record("check updated", check.name(), null);
               return check;
             });
   }
 
   /** Finds the check a result names by name and type, or registers it (and its group) on that first result. */
+  @Permit({ApiToken.Role.ADMIN, ApiToken.Role.INGEST})
   public MonitoredCheck registerOnFirstResult(String name, String checkType, List<String> tags, String groupName) {
     List<FieldError> errors = new ArrayList<>();
     String checkName = required(name, "check.name", errors);
@@ -76,17 +84,23 @@ public class CheckAdministration {
             });
   }
 
+  @Permit({ApiToken.Role.ADMIN, ApiToken.Role.VIEWER})
   public List<MonitoredCheck> all() {
     return checks.all();
   }
 
+  @Permit({ApiToken.Role.ADMIN, ApiToken.Role.VIEWER})
   public Optional<MonitoredCheck> find(String id) {
     return checks.find(id);
   }
 
   public boolean delete(String id) {
     Optional<MonitoredCheck> found = checks.find(id);
-    found.ifPresent(checks::remove);
+    found.ifPresent(
+        check -> {
+          checks.remove(check);
+          audit.record("check deleted", check.name(), null);
+        });
     return found.isPresent();
   }
 
@@ -103,6 +117,7 @@ public class CheckAdministration {
     CheckGroup group = new CheckGroup(name, clock.instant());
     group.describe(name, in.tags(), settings, clock.instant());
     checks.addGroup(group);
+    audit.record("group created", group.name(), null);
     return group;
   }
 
@@ -121,14 +136,17 @@ public class CheckAdministration {
                 throw new InvalidInputException(errors);
               }
               group.describe(name, in.tags() == null ? group.tags() : in.tags(), settings, clock.instant());
+              audit.record("group updated", group.name(), null);
               return group;
             });
   }
 
+  @Permit({ApiToken.Role.ADMIN, ApiToken.Role.VIEWER})
   public List<CheckGroup> groups() {
     return checks.groups();
   }
 
+  @Permit({ApiToken.Role.ADMIN, ApiToken.Role.VIEWER})
   public Optional<CheckGroup> group(String id) {
     return checks.group(id);
   }
@@ -139,6 +157,7 @@ public class CheckAdministration {
         g -> {
           variables.inScope(g.id()).forEach(variables::remove);
           checks.removeGroup(g);
+          audit.record("group deleted", g.name(), "with its variables");
         });
     return found.isPresent();
   }

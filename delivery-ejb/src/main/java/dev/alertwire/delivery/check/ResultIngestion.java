@@ -1,5 +1,7 @@
 package dev.alertwire.delivery.check;
 
+import dev.alertwire.delivery.access.Permit;
+import dev.alertwire.persistence.token.ApiToken;
 import dev.alertwire.delivery.check.AlertRouting.Sent;
 import dev.alertwire.delivery.config.AlertwireConfig;
 import dev.alertwire.delivery.json.JsonValues;
@@ -29,6 +31,7 @@ import java.util.Optional;
  * the alert event and its deliveries, so a crash never leaves a state change without its alert.
  */
 @Stateless
+@Permit({ApiToken.Role.ADMIN, ApiToken.Role.INGEST})
 public class ResultIngestion {
   @Inject CheckRepository checks;
   @Inject CheckAdministration administration;

@@ -1,5 +1,7 @@
 package dev.alertwire.delivery.console;
 
+import dev.alertwire.delivery.access.Permit;
+import dev.alertwire.persistence.token.ApiToken;
 import dev.alertwire.delivery.channel.ChannelAdministration;
 import dev.alertwire.delivery.channel.ChannelInput;
 import dev.alertwire.domain.channel.KeyValue;
@@ -27,6 +29,7 @@ import java.util.Optional;
  * (Access.requireAdmin); the actor of the audit entry is the signed-in caller.
  */
 @Stateless
+@Permit({ApiToken.Role.ADMIN, ApiToken.Role.VIEWER})
 public class ConsoleChannels {
   @Inject ChannelAdministration administration;
   @Inject ChannelRepository channels;
@@ -88,20 +91,18 @@ public class ConsoleChannels {
     return channels.find(id);
   }
 
+  @Permit(ApiToken.Role.ADMIN)
   public ChannelAdministration.Saved create(ChannelInput input) {
-    ChannelAdministration.Saved saved = administration.create(input);
-    audit.record("channel created", saved.channel().name(), secretsChanged(input));
-    return saved;
+    return administration.create(input);
   }
 
+  @Permit(ApiToken.Role.ADMIN)
   public ChannelAdministration.Saved update(String id, ChannelInput input) {
-    ChannelAdministration.Saved saved =
-        administration.update(id, input).orElseThrow(() -> new InvalidInputException("channel", "was deleted meanwhile"));
-    audit.record("channel updated", saved.channel().name(), secretsChanged(input));
-    return saved;
+    return administration.update(id, input).orElseThrow(() -> new InvalidInputException("channel", "was deleted meanwhile"));
   }
 
   /** A paused copy (so it does not double every alert), secrets included: they never leave the server. */
+  @Permit(ApiToken.Role.ADMIN)
   public AlertChannel duplicate(String id) {
     AlertChannel original = channels.find(id).orElseThrow(() -> new InvalidInputException("channel", "was deleted meanwhile"));
     var retry = original.retryPolicy();
@@ -139,6 +140,7 @@ public class ConsoleChannels {
     return created;
   }
 
+  @Permit(ApiToken.Role.ADMIN)
   public AlertChannel setActivated(String id, boolean activated) {
     AlertChannel channel = channels.find(id).orElseThrow(() -> new InvalidInputException("channel", "was deleted meanwhile"));
     channel.activate(activated);
@@ -146,10 +148,11 @@ public class ConsoleChannels {
     return channel;
   }
 
+  @Permit(ApiToken.Role.ADMIN)
   public void delete(String id) {
-    AlertChannel channel = channels.find(id).orElseThrow(() -> new InvalidInputException("channel", "was deleted meanwhile"));
-    administration.delete(id);
-    audit.record("channel deleted", channel.name(), null);
+    if (!administration.delete(id)) {
+      throw new InvalidInputException("channel", "was deleted meanwhile");
+    }
   }
 
   private List<KeyValue> plainRows(List<ChannelParameter> parameters) {
@@ -158,25 +161,5 @@ public class ConsoleChannels {
       rows.add(new KeyValue(p.name(), p.locked() ? cipher.decrypt(p.value()) : p.value(), p.locked()));
     }
     return rows;
-  }
-
-  /** Which secrets this input sets, replaces or removes: names only, never values. */
-  private static String secretsChanged(ChannelInput input) {
-    List<String> notes = new ArrayList<>();
-    if (input.webhookSecret() != null) {
-      notes.add(input.webhookSecret().isEmpty() ? "webhook secret removed" : "webhook secret set");
-    }
-    rowsWithNewSecrets(input.headers(), "header ", notes);
-    rowsWithNewSecrets(input.queryParameters(), "query parameter ", notes);
-    return notes.isEmpty() ? null : String.join("; ", notes);
-  }
-
-  private static void rowsWithNewSecrets(List<KeyValue> rows, String label, List<String> notes) {
-    if (rows == null) {
-      return;
-    }
-    rows.stream()
-        .filter(r -> r.locked() && !r.value().isEmpty())
-        .forEach(r -> notes.add("secret " + label + r.key() + " set"));
   }
 }

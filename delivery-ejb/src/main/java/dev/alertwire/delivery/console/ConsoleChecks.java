@@ -1,5 +1,7 @@
 package dev.alertwire.delivery.console;
 
+import dev.alertwire.delivery.access.Permit;
+import dev.alertwire.persistence.token.ApiToken;
 import dev.alertwire.persistence.channel.AlertChannel;
 import dev.alertwire.persistence.channel.ChannelRepository;
 import dev.alertwire.persistence.check.AlertingSettings;
@@ -20,6 +22,7 @@ import java.util.Optional;
  * alerts go to. Group variables come as {@link ConsoleVariables.Shown}, so a secret's value is never here.
  */
 @Stateless
+@Permit({ApiToken.Role.ADMIN, ApiToken.Role.VIEWER})
 public class ConsoleChecks {
   @Inject CheckRepository checks;
   @Inject ChannelRepository channels;

@@ -1,5 +1,7 @@
 package dev.alertwire.delivery.console;
 
+import dev.alertwire.delivery.access.Permit;
+import dev.alertwire.persistence.token.ApiToken;
 import dev.alertwire.delivery.control.DeliveryControl;
 import dev.alertwire.delivery.history.DeliveryHistory;
 import dev.alertwire.domain.validation.InvalidInputException;
@@ -13,11 +15,11 @@ import java.util.Optional;
 
 /** The delivery history as the console browses it, and the audited redeliver and cancel actions. */
 @Stateless
+@Permit({ApiToken.Role.ADMIN, ApiToken.Role.VIEWER})
 public class ConsoleDeliveries {
   @Inject DeliverySearch search;
   @Inject DeliveryHistory history;
   @Inject DeliveryControl control;
-  @Inject AuditLog audit;
 
   /** A list row: the delivery and the alert type of its event. */
   public record Row(Delivery delivery, String alertType) {}
@@ -71,15 +73,13 @@ public class ConsoleDeliveries {
     return history.detail(id);
   }
 
+  @Permit(ApiToken.Role.ADMIN)
   public Delivery redeliver(String id) {
-    Delivery again = control.redeliver(id).orElseThrow(() -> new InvalidInputException("delivery", "no longer exists"));
-    audit.record("delivery redelivered", again.channelName(), "delivery " + id + " sent again as " + again.id());
-    return again;
+    return control.redeliver(id).orElseThrow(() -> new InvalidInputException("delivery", "no longer exists"));
   }
 
+  @Permit(ApiToken.Role.ADMIN)
   public Delivery cancel(String id) {
-    Delivery cancelled = control.cancel(id).orElseThrow(() -> new InvalidInputException("delivery", "no longer exists"));
-    audit.record("delivery cancelled", cancelled.channelName(), "delivery " + id);
-    return cancelled;
+    return control.cancel(id).orElseThrow(() -> new InvalidInputException("delivery", "no longer exists"));
   }
 }

@@ -1,5 +1,7 @@
 package dev.alertwire.delivery.console;
 
+import dev.alertwire.delivery.access.Permit;
+import dev.alertwire.persistence.token.ApiToken;
 import dev.alertwire.domain.user.PasswordHasher;
 import dev.alertwire.domain.user.Role;
 import dev.alertwire.domain.validation.FieldError;
@@ -53,10 +55,12 @@ public class ConsoleUsers {
     return Optional.of(new FirstAdminCreated(given.isPresent() ? Optional.empty() : Optional.of(password)));
   }
 
+  @Permit(ApiToken.Role.ADMIN)
   public List<AppUser> all() {
     return users.all();
   }
 
+  @Permit(ApiToken.Role.ADMIN)
   public AppUser create(String username, String password, Role role) {
     List<FieldError> errors = new ArrayList<>();
     String name = username == null ? "" : username.trim();
@@ -83,6 +87,7 @@ public class ConsoleUsers {
   }
 
   /** Refuses to delete the caller or the last admin, so the console can never lock everyone out. */
+  @Permit(ApiToken.Role.ADMIN)
   public void delete(String id) {
     AppUser user = users.find(id).orElseThrow(() -> new InvalidInputException("user", "no longer exists"));
     if (user.username().equals(session.getCallerPrincipal().getName())) {

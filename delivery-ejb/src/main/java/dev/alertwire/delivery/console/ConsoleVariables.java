@@ -1,5 +1,7 @@
 package dev.alertwire.delivery.console;
 
+import dev.alertwire.delivery.access.Permit;
+import dev.alertwire.persistence.token.ApiToken;
 import dev.alertwire.delivery.variable.VariableAdministration;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.check.CheckRepository;
@@ -16,10 +18,10 @@ import java.util.stream.Stream;
  * value). A scope is {@link Variable#GLOBAL} for the environment or a group's id.
  */
 @Stateless
+@Permit({ApiToken.Role.ADMIN, ApiToken.Role.VIEWER})
 public class ConsoleVariables {
   @Inject VariableAdministration administration;
   @Inject CheckRepository checks;
-  @Inject AuditLog audit;
 
   /** A variable for display: {@code value} is null for a secret. */
   public record Shown(String key, String value, boolean locked, Instant updatedAt) implements java.io.Serializable {
@@ -67,45 +69,38 @@ public class ConsoleVariables {
         .toList();
   }
 
+  @Permit(ApiToken.Role.ADMIN)
   public Shown create(String scope, String key, String value, boolean locked) {
     Scope where = scope(scope);
     try {
-      Variable v = administration.create(where.id(), key, value, locked);
-      audit.record(locked ? "secret created" : "variable created", v.key(), in(where));
-      return Shown.of(v);
+      return Shown.of(administration.create(where.id(), key, value, locked));
     } catch (VariableAdministration.AlreadyExists e) {
       throw new InvalidInputException("key", "exists already; edit it in the list");
     }
   }
 
   /** A plain variable's new value; for a secret, {@code value} replaces it (null keeps it). */
+  @Permit(ApiToken.Role.ADMIN)
   public Shown update(String scope, String key, String value) {
     Scope where = scope(scope);
     Variable before = administration.find(where.id(), key).orElseThrow(() -> gone(key));
     boolean secret = before.locked();
-    Variable v = administration.update(where.id(), key, value, secret ? Boolean.TRUE : Boolean.FALSE).orElseThrow(() -> gone(key));
-    audit.record(secret ? "secret replaced" : "variable changed", key, in(where));
-    return Shown.of(v);
+    return Shown.of(administration.update(where.id(), key, value, secret ? Boolean.TRUE : Boolean.FALSE).orElseThrow(() -> gone(key)));
   }
 
   /** Turns a plain variable into a secret in place; there is no way back. */
+  @Permit(ApiToken.Role.ADMIN)
   public Shown lock(String scope, String key) {
     Scope where = scope(scope);
-    Variable v = administration.update(where.id(), key, null, Boolean.TRUE).orElseThrow(() -> gone(key));
-    audit.record("variable made secret", key, in(where));
-    return Shown.of(v);
+    return Shown.of(administration.update(where.id(), key, null, Boolean.TRUE).orElseThrow(() -> gone(key)));
   }
 
+  @Permit(ApiToken.Role.ADMIN)
   public void delete(String scope, String key) {
     Scope where = scope(scope);
-    Variable v = administration.find(where.id(), key).orElseThrow(() -> gone(key));
-    administration.delete(where.id(), key);
-    audit.record(v.locked() ? "secret deleted" : "variable deleted", key, in(where));
-  }
-
-  /** The audit detail: which group, when not the environment. */
-  private static String in(Scope where) {
-    return where.global() ? null : "group " + where.name();
+    if (!administration.delete(where.id(), key)) {
+      throw gone(key);
+    }
   }
 
   private static InvalidInputException gone(String key) {

@@ -1,5 +1,8 @@
 package dev.alertwire.delivery.control;
 
+import dev.alertwire.delivery.console.AuditLog;
+import dev.alertwire.delivery.access.Permit;
+import dev.alertwire.persistence.token.ApiToken;
 import dev.alertwire.delivery.ingest.DeliveriesQueued;
 import dev.alertwire.domain.delivery.DeliveryKind;
 import dev.alertwire.domain.validation.InvalidInputException;
@@ -15,11 +18,13 @@ import java.util.Optional;
 
 /** What a person can do to a delivery: send its event again, or stop one that has not finished. */
 @Stateless
+@Permit(ApiToken.Role.ADMIN)
 public class DeliveryControl {
   @Inject DeliveryRepository deliveries;
   @Inject ChannelRepository channels;
   @Inject Event<DeliveriesQueued> queued;
   @Inject Clock clock;
+  @Inject AuditLog audit;
 
   /** A new delivery of the same event to the same channel, marked as a manual redelivery. */
   public Optional<Delivery> redeliver(String id) {
@@ -36,6 +41,7 @@ public class DeliveryControl {
                       original.eventId(), original.checkId(), channel.id(), channel.name(), DeliveryKind.REDELIVERY, clock.instant());
               deliveries.add(again);
               queued.fire(new DeliveriesQueued(1));
+              audit.record("delivery redelivered", again.channelName(), "delivery " + id + " sent again as " + again.id());
               return again;
             });
   }
@@ -50,6 +56,7 @@ public class DeliveryControl {
                 throw new InvalidInputException("status", "the delivery is already " + d.status().name().toLowerCase());
               }
               d.cancel("cancelled by a user", clock.instant());
+              audit.record("delivery cancelled", d.channelName(), "delivery " + id);
               return d;
             });
   }

@@ -24,8 +24,9 @@ import java.util.Optional;
 import java.util.random.RandomGenerator;
 
 /**
- * Writes an attempt and its consequence (retry at a time, or finished) in one transaction. Everything
- * stored passes through the delivery's redactor first.
+ * Writes an attempt and its consequence (retry at a time, or finished) in one transaction. The request is
+ * recorded as it was rendered for showing (secrets as placeholders); the receiver's answer, which may echo
+ * what it got, passes through the delivery's redactor, cut-off forms included.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -41,7 +42,7 @@ public class AttemptRecorder {
     AttemptOutcome outcome = result.outcome();
     Instant next = nextAttempt(delivery, prepared, outcome, now);
     SecretRedactor redactor = prepared.redactor();
-    var request = prepared.request();
+    var request = prepared.shown();
     deliveries.addAttempt(
         new DeliveryAttempt(
             delivery.id(),
@@ -56,7 +57,7 @@ public class AttemptRecorder {
                 redactor.redact(request.body()),
                 result.status(),
                 responseHeadersJson(result.headers(), redactor),
-                redactor.redact(result.body()),
+                redactor.redactCut(result.body()),
                 result.error(),
                 redactor.redact(result.errorMessage()),
                 next)));

@@ -80,22 +80,24 @@ public class DeliveryPreparation {
     }
     SecretRedactor redactor = requests.redactorFor(resolved, context);
     try {
-      var request = requests.build(resolved, context, delivery.id(), event.occurredAt(), clock.instant());
+      ChannelRequests.Built built = requests.build(resolved, context, delivery.id(), event.occurredAt(), clock.instant());
       return Optional.of(
           new PreparedDelivery(
               delivery.id(),
               channel.id(),
               attempt,
-              request,
+              built.sent(),
+              built.shown(),
               null,
               null,
-              redactor,
+              redactor.withSentHeaders(built.sent().headers()),
               channel.retryPolicy(),
               channel.connectTimeout(),
               channel.responseTimeout(),
               rateWindow(channel)));
     } catch (InvalidInputException e) {
-      return Optional.of(unsendable(delivery, channel, attempt, redactor.redact(e.getMessage()), ErrorClass.INVALID_REQUEST, redactor));
+      String reason = new InvalidInputException(requests.errorsWithoutSecrets(e, resolved, context)).getMessage();
+      return Optional.of(unsendable(delivery, channel, attempt, redactor.redact(reason), ErrorClass.INVALID_REQUEST, redactor));
     }
   }
 
@@ -105,6 +107,7 @@ public class DeliveryPreparation {
         delivery.id(),
         channel.id(),
         attempt,
+        null,
         null,
         reason,
         why,

@@ -7,14 +7,16 @@ import dev.alertwire.domain.secret.SecretRedactor;
 import java.time.Duration;
 
 /**
- * A claimed delivery ready to go: the request to send, or why none can be built (and whether trying again
- * can help). The redactor travels with it so that what is recorded never contains a secret.
+ * A claimed delivery ready to go: the request to send and the same request as it is recorded (rendered with
+ * each secret as its placeholder), or why none can be built (and whether trying again can help). The
+ * redactor, which knows what was sent, travels with it for the receiver's answer.
  */
 public record PreparedDelivery(
     String deliveryId,
     String channelId,
     int attemptNumber,
     OutgoingRequest request,
+    OutgoingRequest shown,
     String invalidReason,
     ErrorClass invalidClass,
     SecretRedactor redactor,

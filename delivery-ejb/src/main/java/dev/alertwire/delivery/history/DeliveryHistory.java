@@ -1,5 +1,7 @@
 package dev.alertwire.delivery.history;
 
+import dev.alertwire.delivery.access.Permit;
+import dev.alertwire.persistence.token.ApiToken;
 import dev.alertwire.persistence.delivery.Delivery;
 import dev.alertwire.persistence.delivery.DeliveryAttempt;
 import dev.alertwire.persistence.delivery.DeliveryFilter;
@@ -13,6 +15,7 @@ import java.util.Optional;
 
 /** Reading the record of deliveries and attempts (already redacted when written). */
 @Stateless
+@Permit({ApiToken.Role.ADMIN, ApiToken.Role.VIEWER})
 public class DeliveryHistory {
   @Inject DeliveryRepository deliveries;
   @Inject EventRepository events;

@@ -1,6 +1,9 @@
 package dev.alertwire.delivery.ingest;
 
+import dev.alertwire.delivery.access.Permit;
+import dev.alertwire.persistence.token.ApiToken;
 import dev.alertwire.domain.check.AlertKind;
+import dev.alertwire.delivery.json.Json;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.channel.AlertChannel;
 import dev.alertwire.persistence.channel.ChannelRepository;
@@ -9,29 +12,40 @@ import dev.alertwire.persistence.check.MonitoredCheck;
 import dev.alertwire.persistence.event.AlertEvent;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import dev.alertwire.persistence.variable.Variable;
+import dev.alertwire.persistence.variable.VariableRepository;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Accepts a ready-made alert from a system that decides alerts itself. It goes to the channels subscribed
  * to the check (CHECK_ID) or group (GROUP_ID, or the check's group) it names, and to every channel with no
  * subscriptions at all: the catch-all route. A channel that does not want the alert's kind is skipped.
+ *
+ * <p>A name the environment or the alert's group defines is configuration, not alert data: it is dropped from
+ * the stored event and listed in the answer ({@code ignoredVariables}), and rendering lets stored variables
+ * win in any case ({@link dev.alertwire.delivery.render.RenderContexts}).
  */
 @Stateless
+@Permit({ApiToken.Role.ADMIN, ApiToken.Role.INGEST})
 public class AlertIngestion {
   @Inject ChannelRepository channels;
   @Inject CheckRepository checks;
   @Inject Outbox outbox;
+  @Inject VariableRepository storedVariables;
   @Inject Clock clock;
 
-  public record Accepted(String eventId, List<String> deliveryIds) {}
+  public record Accepted(String eventId, List<String> deliveryIds, List<String> ignoredVariables) {}
 
   public Accepted accept(JsonObject variables) {
     String checkId = text(variables, "CHECK_ID");
@@ -46,6 +60,15 @@ public class AlertIngestion {
         Optional.ofNullable(text(variables, "GROUP_ID"))
             .or(() -> checks.find(checkId).flatMap(MonitoredCheck::groupId))
             .orElse(null);
+    List<String> scopes = groupId == null ? List.of(Variable.GLOBAL) : List.of(Variable.GLOBAL, groupId);
+    Set<String> stored = new HashSet<>(storedVariables.keysIn(scopes));
+    List<String> ignored = variables.keySet().stream().filter(stored::contains).sorted().toList();
+    JsonObjectBuilder kept = Json.createObjectBuilder();
+    variables.forEach((key, value) -> {
+      if (!stored.contains(key)) {
+        kept.add(key, value);
+      }
+    });
     Map<String, AlertChannel> targets = new LinkedHashMap<>();
     channels.subscribedTo(checkId, groupId).forEach(c -> targets.put(c.id(), c));
     channels.catchAll().forEach(c -> targets.put(c.id(), c));
@@ -53,8 +76,8 @@ public class AlertIngestion {
     List<AlertChannel> wanting =
         targets.values().stream().filter(c -> kind.map(k -> c.alertSettings().wants(k)).orElse(true)).toList();
     Instant now = clock.instant();
-    AlertEvent event = new AlertEvent(checkId, alertType, now, variables.toString(), now);
-    return new Accepted(event.id(), outbox.queue(event, wanting, now));
+    AlertEvent event = new AlertEvent(checkId, alertType, now, kept.build().toString(), now);
+    return new Accepted(event.id(), outbox.queue(event, wanting, now), ignored);
   }
 
   private static String text(JsonObject object, String key) {

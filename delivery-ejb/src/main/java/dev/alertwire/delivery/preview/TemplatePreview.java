@@ -1,5 +1,7 @@
 package dev.alertwire.delivery.preview;
 
+import dev.alertwire.delivery.access.Permit;
+import dev.alertwire.persistence.token.ApiToken;
 import dev.alertwire.delivery.config.AlertwireConfig;
 import dev.alertwire.delivery.render.ChannelRequests;
 import dev.alertwire.delivery.render.RenderContexts;
@@ -18,7 +20,9 @@ import dev.alertwire.persistence.channel.ChannelRepository;
 import dev.alertwire.persistence.variable.VariableRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import dev.alertwire.domain.request.RequestRenderer;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,9 +33,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
-/** Renders a draft for a sample event exactly as a delivery would, and shows it with secrets redacted. */
+/**
+ * Renders a draft for a sample event as a delivery would, from the context in which each secret is its
+ * {@code {{NAME}}} placeholder and each locked value is masked: no secret reaches the template engine and
+ * none signs, so no template a viewer can send (helpers that split, replace or encode a value) can reveal one.
+ * The one difference from a real delivery: a template that branches on a secret's value sees its placeholder.
+ */
 @Stateless
+@Permit({ApiToken.Role.ADMIN, ApiToken.Role.VIEWER})
 public class TemplatePreview {
   @Inject ChannelRepository channels;
   @Inject ChannelRequests requests;
@@ -47,22 +59,48 @@ public class TemplatePreview {
    */
   public record Result(RequestView request, List<FieldError> errors, List<String> warnings) {}
 
+  /**
+   * Previews rendering at the same time: each may take a core for a second or two (the render budget), so
+   * past this they wait up to {@link #WAIT} for a turn and are then refused. A viewer sending previews in a
+   * loop takes these slots, not the server.
+   */
+  static final int CONCURRENT = Math.max(2, Runtime.getRuntime().availableProcessors());
+
+  static final Duration WAIT = Duration.ofSeconds(2);
+  private static final Semaphore RUNNING = new Semaphore(CONCURRENT, true);
+
+  /** @throws Busy when {@link #CONCURRENT} previews are rendering and none ends within {@link #WAIT} */
   public Result preview(ChannelDraft draft, SampleEvents.Kind kind) {
+    try {
+      if (!RUNNING.tryAcquire(WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        throw new Busy(CONCURRENT + " previews are rendering already; try again in a moment");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new Busy("interrupted while waiting for a turn");
+    }
+    try {
+      return render(draft, kind);
+    } finally {
+      RUNNING.release();
+    }
+  }
+
+  private Result render(ChannelDraft draft, SampleEvents.Kind kind) {
     Map<String, Object> event = SampleEvents.of(kind, clock, config.baseUrl());
     ResolvedChannel channel = resolve(draft);
-    RenderContexts.RenderContext context = contexts.forEvent(event, null);
-    SecretRedactor redactor = requests.redactorFor(channel, context);
+    List<FieldError> tooLarge = RequestRenderer.sizeErrors(channel.template());
+    if (!tooLarge.isEmpty()) {
+      return new Result(null, tooLarge, List.of());
+    }
+    RenderContexts.RenderContext context = contexts.shownForEvent(event, null);
     Instant now = clock.instant();
     List<String> warnings = undefinedVariables(channel.template(), context);
     try {
-      var request = requests.build(channel, context, "preview-" + UUID.randomUUID(), now, now);
-      return new Result(RequestView.of(request, redactor), List.of(), warnings);
+      var request = requests.preview(channel, context, "preview-" + UUID.randomUUID(), now);
+      return new Result(RequestView.of(request, requests.redactorFor(channel, context)), List.of(), warnings);
     } catch (InvalidInputException e) {
-      List<FieldError> redacted =
-          e.errors().stream()
-              .map(f -> new FieldError(f.field(), redactor.redact(f.message()), f.line(), f.column()))
-              .toList();
-      return new Result(null, redacted, warnings);
+      return new Result(null, e.errors(), warnings);
     }
   }
 

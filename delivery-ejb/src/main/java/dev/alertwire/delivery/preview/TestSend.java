@@ -1,5 +1,7 @@
 package dev.alertwire.delivery.preview;
 
+import dev.alertwire.delivery.access.Permit;
+import dev.alertwire.persistence.token.ApiToken;
 import dev.alertwire.delivery.config.AlertwireConfig;
 import dev.alertwire.delivery.dispatch.HttpSender;
 import dev.alertwire.delivery.dispatch.SendResult;
@@ -37,6 +39,7 @@ import java.util.concurrent.TimeoutException;
  * No transaction is open while waiting for the receiver.
  */
 @Stateless
+@Permit(ApiToken.Role.ADMIN)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class TestSend {
   @Inject TemplatePreview preview;
@@ -63,7 +66,6 @@ public class TestSend {
     Map<String, Object> event = SampleEvents.of(kind, clock, config.baseUrl());
     ResolvedChannel channel = preview.resolve(draft);
     RenderContexts.RenderContext context = contexts.forEvent(event, null);
-    SecretRedactor redactor = requests.redactorFor(channel, context);
     AlertChannel saved = channels.find(draft.channelId()).orElse(null);
     String name = channelName == null || channelName.isBlank() ? (saved == null ? "Unsaved channel" : saved.name()) : channelName.trim();
     Instant now = clock.instant();
@@ -72,23 +74,23 @@ public class TestSend {
         new AlertEvent(
             (String) event.get("CHECK_ID"), (String) event.get("ALERT_TYPE"), now, Json.createObjectBuilder(event).build().toString(), now);
     Delivery delivery = new Delivery(alert.id(), alert.checkId(), saved == null ? null : saved.id(), name, DeliveryKind.TEST, now);
-    OutgoingRequest request;
+    ChannelRequests.Built built;
     try {
-      request = requests.build(channel, context, delivery.id(), now, now);
+      built = requests.build(channel, context, delivery.id(), now, now);
     } catch (InvalidInputException e) {
-      List<FieldError> redacted =
-          e.errors().stream().map(f -> new FieldError(f.field(), redactor.redact(f.message()), f.line(), f.column())).toList();
-      return new Result(null, null, null, Map.of(), null, 0, null, redacted);
+      return new Result(null, null, null, Map.of(), null, 0, null, requests.errorsWithoutSecrets(e, channel, context));
     }
+    OutgoingRequest request = built.sent();
+    SecretRedactor redactor = requests.redactorFor(channel, context).withSentHeaders(request.headers());
     Duration connect = saved == null ? Duration.ofSeconds(5) : saved.connectTimeout();
     Duration response = saved == null ? Duration.ofSeconds(30) : saved.responseTimeout();
     SendResult result = await(sender.send(request, connect, response), connect.plus(response).plusSeconds(5), now);
-    recorder.record(alert, delivery, kind, request, result, redactor);
+    recorder.record(alert, delivery, kind, built.shown(), result, redactor);
     Map<String, List<String>> headers = new LinkedHashMap<>();
     result.headers().forEach((k, v) -> headers.put(k, v.stream().map(redactor::redact).toList()));
     String error = result.error() == null ? null : redactor.redact(result.error() + (result.errorMessage() == null ? "" : ": " + result.errorMessage()));
     return new Result(
-        delivery.id(), RequestView.of(request, redactor), result.status(), headers, redactor.redact(result.body()), result.durationMs(), error, List.of());
+        delivery.id(), RequestView.of(built.shown(), redactor), result.status(), headers, redactor.redactCut(result.body()), result.durationMs(), error, List.of());
   }
 
   private static SendResult await(java.util.concurrent.CompletableFuture<SendResult> future, Duration limit, Instant started) {

@@ -71,7 +71,7 @@ public class TestSendRecorder {
                 redactor.redact(request.body()),
                 result.status(),
                 responseHeadersJson(result.headers(), redactor),
-                redactor.redact(result.body()),
+                redactor.redactCut(result.body()),
                 result.error(),
                 redactor.redact(result.errorMessage()),
                 null)));

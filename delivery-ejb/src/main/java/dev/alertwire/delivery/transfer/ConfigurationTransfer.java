@@ -1,5 +1,7 @@
 package dev.alertwire.delivery.transfer;
 
+import dev.alertwire.delivery.access.Permit;
+import dev.alertwire.persistence.token.ApiToken;
 import dev.alertwire.delivery.channel.ChannelAdministration;
 import dev.alertwire.delivery.channel.ChannelInput;
 import dev.alertwire.delivery.check.CheckAdministration;
@@ -30,6 +32,7 @@ import java.util.Optional;
  * rolls back on purpose after reporting what would change.
  */
 @Stateless
+@Permit(ApiToken.Role.ADMIN)
 public class ConfigurationTransfer {
   @Inject VariableAdministration variables;
   @Inject CheckAdministration checks;

@@ -1,11 +1,17 @@
 package dev.alertwire.delivery.variable;
 
+import dev.alertwire.persistence.check.CheckRepository;
+import dev.alertwire.persistence.check.CheckGroup;
+import dev.alertwire.delivery.console.AuditLog;
+import dev.alertwire.delivery.access.Permit;
+import dev.alertwire.persistence.token.ApiToken;
 import dev.alertwire.domain.secret.SecretCipher;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.variable.Variable;
 import dev.alertwire.persistence.variable.VariableRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import dev.alertwire.delivery.history.HistoryScrub;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,6 +23,7 @@ import java.util.regex.Pattern;
  * back or turned into a plain variable again.
  */
 @Stateless
+@Permit(ApiToken.Role.ADMIN)
 public class VariableAdministration {
   /** Shorter secrets could not be redacted from the record without destroying it. */
   public static final int MIN_SECRET_LENGTH = 4;
@@ -27,6 +34,9 @@ public class VariableAdministration {
   @Inject VariableRepository variables;
   @Inject SecretCipher cipher;
   @Inject Clock clock;
+  @Inject HistoryScrub scrub;
+  @Inject AuditLog audit;
+  @Inject CheckRepository groups;
 
   /** Thrown when a variable of that key exists already. */
   public static class AlreadyExists extends RuntimeException {
@@ -35,10 +45,12 @@ public class VariableAdministration {
     }
   }
 
+  @Permit({ApiToken.Role.ADMIN, ApiToken.Role.VIEWER})
   public List<Variable> list(String scope) {
     return variables.inScope(scope);
   }
 
+  @Permit({ApiToken.Role.ADMIN, ApiToken.Role.VIEWER})
   public Optional<Variable> find(String scope, String key) {
     return variables.find(scope, key);
   }
@@ -53,6 +65,7 @@ public class VariableAdministration {
     Variable variable = new Variable(scope, key, now);
     set(variable, value, locked, now);
     variables.add(variable);
+    audit.record(locked ? "secret created" : "variable created", key, where(scope));
     return variable;
   }
 
@@ -74,11 +87,13 @@ public class VariableAdministration {
             }
             checkValue(value, true);
             set(variable, value, true, now);
+            audit.record("secret replaced", key, where(scope));
           } else {
             boolean lock = Boolean.TRUE.equals(locked);
             String newValue = value == null ? variable.storedValue() : value;
             checkValue(newValue, lock);
             set(variable, newValue, lock, now);
+            audit.record(lock ? (value == null ? "variable made secret" : "secret created") : "variable changed", key, where(scope));
           }
         });
     return found;
@@ -86,13 +101,27 @@ public class VariableAdministration {
 
   public boolean delete(String scope, String key) {
     Optional<Variable> found = variables.find(scope, key);
-    found.ifPresent(variables::remove);
+    found.ifPresent(
+        variable -> {
+          variables.remove(variable);
+          audit.record(variable.locked() ? "secret deleted" : "variable deleted", key, where(scope));
+        });
     return found.isPresent();
+  }
+
+  /** The audit detail: which group, when not the environment. */
+  private String where(String scope) {
+    if (Variable.GLOBAL.equals(scope) || scope == null) {
+      return null;
+    }
+    return "group " + groups.group(scope).map(CheckGroup::name).orElse(scope);
   }
 
   private void set(Variable variable, String value, boolean locked, Instant now) {
     if (locked) {
       variable.setSecret(cipher.encrypt(value), now);
+      // Attempts recorded while the value was plain (or typed literally in a channel) still hold it.
+      scrub.scrub(value, "{{" + variable.key() + "}}");
     } else {
       variable.setPlain(value, now);
     }

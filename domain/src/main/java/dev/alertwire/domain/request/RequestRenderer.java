@@ -2,6 +2,7 @@ package dev.alertwire.domain.request;
 
 import dev.alertwire.domain.channel.KeyValue;
 import dev.alertwire.domain.channel.WebhookTemplate;
+import dev.alertwire.domain.template.RenderBudget;
 import dev.alertwire.domain.template.TemplateEngine;
 import dev.alertwire.domain.template.TemplateException;
 import dev.alertwire.domain.validation.FieldError;
@@ -27,14 +28,54 @@ public class RequestRenderer {
   private static final Set<String> RESTRICTED_HEADERS =
       Set.of("connection", "content-length", "expect", "host", "upgrade");
 
+  /** Headers, and query parameters, a channel may have: the same limit on save, preview, test-send. */
+  public static final int MAX_ROWS = 100;
+
+  /** The longest body template (characters), on save, preview and test-send alike. */
+  public static final int MAX_BODY = 512 * 1024;
+
+  /** The longest URL, header value or query value template (characters). */
+  public static final int MAX_FIELD = 64 * 1024;
+
   private final TemplateEngine engine;
 
   public RequestRenderer(TemplateEngine engine) {
     this.engine = engine;
   }
 
+  /**
+   * The limits on the size of a channel's templates, which bound the work of every request built from them:
+   * with them, a preview or test-send a viewer sends costs what a saved channel may cost, and no more.
+   */
+  public static List<FieldError> sizeErrors(WebhookTemplate template) {
+    List<FieldError> errors = new ArrayList<>();
+    if (template.headers().size() > MAX_ROWS) {
+      errors.add(FieldError.of("headers", "at most " + MAX_ROWS + " entries"));
+    }
+    if (template.queryParameters().size() > MAX_ROWS) {
+      errors.add(FieldError.of("queryParameters", "at most " + MAX_ROWS + " entries"));
+    }
+    if (template.body().length() > MAX_BODY) {
+      errors.add(FieldError.of("template", "must be at most 512 KiB (" + MAX_BODY + " characters)"));
+    }
+    forEachTemplate(template, (field, text) -> {
+      if (!field.equals("template") && text.length() > MAX_FIELD) {
+        errors.add(FieldError.of(field, "must be at most " + MAX_FIELD + " characters"));
+      }
+    });
+    return errors;
+  }
+
+  private static void checkSize(WebhookTemplate template) {
+    List<FieldError> errors = sizeErrors(template);
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+  }
+
   /** Compiles every template of the channel; throws with all syntax errors found. */
   public void validate(WebhookTemplate template) {
+    checkSize(template);
     List<FieldError> errors = new ArrayList<>();
     for (int i = 0; i < template.headers().size(); i++) {
       KeyValue h = template.headers().get(i);
@@ -56,16 +97,23 @@ public class RequestRenderer {
     }
   }
 
+  /**
+   * Renders every field with one {@link RenderBudget} for the whole request.
+   *
+   * @throws InvalidInputException with every field's error, or the size limits broken
+   */
   public OutgoingRequest render(WebhookTemplate template, Map<String, Object> context) {
+    checkSize(template);
+    RenderBudget budget = new RenderBudget();
     List<FieldError> errors = new ArrayList<>();
-    String url = renderField("url", template.url(), context, errors).trim();
+    String url = renderUrl(template.url(), context, budget, errors).trim();
     StringBuilder query = new StringBuilder();
     for (int i = 0; i < template.queryParameters().size(); i++) {
       KeyValue p = template.queryParameters().get(i);
       if (p.key().isBlank()) {
         continue;
       }
-      String value = renderField("queryParameters[" + i + "].value", p.value(), context, errors);
+      String value = renderField("queryParameters[" + i + "].value", p.value(), context, budget, errors);
       query.append(query.length() == 0 ? "" : "&");
       query.append(UrlEncoding.encodeComponent(p.key())).append('=').append(UrlEncoding.encodeComponent(value));
     }
@@ -77,12 +125,12 @@ public class RequestRenderer {
       if (h.key().isBlank()) {
         continue;
       }
-      String value = renderField(field + ".value", h.value(), context, errors);
+      String value = renderField(field + ".value", h.value(), context, budget, errors);
       checkHeader(field, h.key(), value, errors);
       headers.add(new Header(h.key().trim(), value));
     }
 
-    String body = template.method().sendsBody() ? renderField("template", template.body(), context, errors) : "";
+    String body = template.method().sendsBody() ? renderField("template", template.body(), context, budget, errors) : "";
     URI uri = buildUri(url, query.toString(), headers, errors);
     if (!errors.isEmpty()) {
       throw new InvalidInputException(errors);
@@ -93,9 +141,62 @@ public class RequestRenderer {
     return new OutgoingRequest(template.method(), uri, headers, body);
   }
 
-  private String renderField(String field, String text, Map<String, Object> context, List<FieldError> errors) {
+  /**
+   * The URL, with its user-info (what stands between "://" and the last '@' of the authority in the
+   * template) rendered on its own and encoded so that it stays user-info whatever the values hold: the
+   * hosted product renders the URL whole, and a secret with '/' or '=' in it then splits the URL.
+   */
+  private String renderUrl(String text, Map<String, Object> context, RenderBudget budget, List<FieldError> errors) {
+    int[] userInfo = userInfoSpan(text);
+    if (userInfo == null) {
+      return renderField("url", text, context, budget, errors);
+    }
     try {
-      return engine.render(text, context);
+      String before = engine.render(text.substring(0, userInfo[0]), context, budget);
+      String credentials = engine.render(text.substring(userInfo[0], userInfo[1]), context, budget);
+      String after = engine.render(text.substring(userInfo[1]), context, budget);
+      return before + UrlEncoding.encodeUserInfo(credentials) + after;
+    } catch (TemplateException partFailed) {
+      // Rendered whole, the error carries its line and column in the field as typed.
+      return renderField("url", text, context, budget, errors);
+    }
+  }
+
+  /**
+   * Where the user-info stands in a URL template: from after "://" to the last '@' before the authority
+   * ends ('/', '?' or '#'), looking only at text outside mustaches; null when there is none.
+   */
+  static int[] userInfoSpan(String template) {
+    int start = template.indexOf("://");
+    if (start < 0 || template.lastIndexOf("{{", start) > template.lastIndexOf("}}", start)) {
+      return null;
+    }
+    start += 3;
+    int at = -1;
+    for (int i = start; i < template.length(); i++) {
+      char c = template.charAt(i);
+      if (c == '{' && template.startsWith("{{", i)) {
+        int close = template.indexOf("}}", i + 2);
+        if (close < 0) {
+          return null;
+        }
+        i = close + 1;
+        while (i + 1 < template.length() && template.charAt(i + 1) == '}') {
+          i++;
+        }
+      } else if (c == '/' || c == '?' || c == '#') {
+        break;
+      } else if (c == '@') {
+        at = i;
+      }
+    }
+    return at < 0 ? null : new int[] {start, at};
+  }
+
+  private String renderField(
+      String field, String text, Map<String, Object> context, RenderBudget budget, List<FieldError> errors) {
+    try {
+      return engine.render(text, context, budget);
     } catch (TemplateException e) {
       errors.add(new FieldError(field, e.getMessage(), e.line(), e.column()));
       return "";

@@ -30,6 +30,26 @@ public final class UrlEncoding {
     return out.toString();
   }
 
+  /**
+   * Encodes a rendered user-info (the {@code user:password} before '@') so that nothing in it can end the
+   * authority: {@link #encodeIllegal} plus '/', '?', '#', '@' and '[', ']'. A secret holding '/' or an
+   * HTML-escaped '=' ({@code &#x3D;}) would otherwise split the URL and send the request, and the rest of
+   * the secret, to the wrong host.
+   */
+  public static String encodeUserInfo(String userInfo) {
+    String legal = encodeIllegal(userInfo);
+    StringBuilder out = new StringBuilder(legal.length() + 8);
+    for (int i = 0; i < legal.length(); i++) {
+      char c = legal.charAt(i);
+      if ("/?#@[]".indexOf(c) >= 0) {
+        appendEscaped(out, String.valueOf(c));
+      } else {
+        out.append(c);
+      }
+    }
+    return out.toString();
+  }
+
   /** Encodes a query parameter name or value completely (RFC 3986 unreserved characters stay). */
   public static String encodeComponent(String text) {
     StringBuilder out = new StringBuilder(text.length() + 16);

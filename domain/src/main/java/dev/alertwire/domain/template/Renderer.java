@@ -39,19 +39,6 @@ final class Renderer {
   /** Deep enough for any real template; stops runaway recursive partials. */
   private static final int MAX_NESTING = 400;
 
-  /**
-   * Work budget of one render: bodies run plus statements rendered. A real template over a large alert
-   * (100,000 tags) stays well under it; a loop inside a loop over large arrays hits it in a second or two
-   * instead of holding a thread for hours.
-   */
-  static final long MAX_STEPS = 5_000_000;
-
-  /**
-   * Characters one render may produce, counted each time a body returns its output (so a character is
-   * counted once per block it passes through). Bounds the memory a render can take.
-   */
-  static final long MAX_OUTPUT = 16L * 1024 * 1024;
-
   /** The contexts {@code ../} walks, innermost first. */
   record Depths(Object head, Depths tail) {
     Object get(int i) {
@@ -71,12 +58,12 @@ final class Renderer {
       Map<String, ProgramFunction> partials) {}
 
   private final Map<String, Helper> helpers;
+  private final RenderBudget budget;
   private int nesting;
-  private long steps;
-  private long produced;
 
-  Renderer(Map<String, Helper> helpers) {
+  Renderer(Map<String, Helper> helpers, RenderBudget budget) {
     this.helpers = helpers;
+    this.budget = budget;
   }
 
   String renderMain(Program program, Object context) {
@@ -112,7 +99,7 @@ final class Renderer {
         render(statement, scope, out);
         checkOutput(out.length());
       }
-      produced += out.length();
+      budget.produced(out.length());
       checkOutput(0);
       return out.toString();
     } finally {
@@ -121,17 +108,11 @@ final class Renderer {
   }
 
   private void step() {
-    if (++steps > MAX_STEPS) {
-      throw new TemplateException(
-          "The template takes more than " + MAX_STEPS + " rendering steps (a loop inside a loop over large arrays?)");
-    }
+    budget.step();
   }
 
   private void checkOutput(long pending) {
-    if (produced + pending > MAX_OUTPUT) {
-      throw new TemplateException(
-          "The template renders more than " + MAX_OUTPUT / (1024 * 1024) + " MiB (a loop inside a loop over large arrays?)");
-    }
+    budget.checkOutput(pending);
   }
 
   private void render(Statement statement, Scope scope, StringBuilder out) {

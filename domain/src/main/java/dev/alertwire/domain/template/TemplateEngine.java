@@ -13,16 +13,25 @@ import java.util.Objects;
  * Renders webhook templates exactly as the hosted product's engine does (handlebars.js 4.7 with
  * Checkly's curated helpers, dayjs dates), so templates users wrote there work unchanged.
  *
- * <p>Thread-safe; one instance is meant to be shared. Compiled templates are kept in a bounded LRU
- * cache keyed by the template text.
+ * <p>Thread-safe; one instance is meant to be shared. Compiled templates are kept in an LRU cache keyed by
+ * the template text, bounded both in entries and in the total length of the texts it holds (a compiled
+ * template takes memory in proportion to its text), so distinct large templates sent to the preview cannot
+ * fill the heap; a text longer than {@link #CACHE_MAX_TEMPLATE} is compiled each time and never cached.
  */
 public final class TemplateEngine {
 
   /** How many compiled templates are kept. */
   public static final int CACHE_SIZE = 2048;
 
+  /** The total length of the template texts whose compiled forms are kept (characters). */
+  public static final long CACHE_CHARACTERS = 4L * 1024 * 1024;
+
+  /** Longer texts are not cached: a channel body of this size is rare, and compiling it again is cheap. */
+  public static final int CACHE_MAX_TEMPLATE = 64 * 1024;
+
   private final Map<String, Helper> helpers;
   private final Map<String, Ast.Program> cache;
+  private long cachedCharacters;
 
   /** System clock, dates in UTC. */
   public TemplateEngine() {
@@ -48,7 +57,7 @@ public final class TemplateEngine {
 
           @Override
           protected boolean removeEldestEntry(Map.Entry<String, Ast.Program> eldest) {
-            return size() > CACHE_SIZE;
+            return false; // trimmed by compile(), which knows the total length
           }
         });
   }
@@ -61,11 +70,21 @@ public final class TemplateEngine {
    *     arguments, unparseable date, bad compare operator, ...)
    */
   public String render(String template, Map<String, Object> context) {
+    return render(template, context, new RenderBudget());
+  }
+
+  /**
+   * Renders as {@link #render(String, Map)}, drawing on a budget shared with the other renderings of the same
+   * request.
+   *
+   * @throws TemplateException also when the shared budget runs out
+   */
+  public String render(String template, Map<String, Object> context, RenderBudget budget) {
     Objects.requireNonNull(template, "template");
     Ast.Program program = compile(template);
     Object root = context == null ? JsValues.UNDEFINED : context;
     try {
-      return new Renderer(helpers).renderMain(program, root);
+      return new Renderer(helpers, budget).renderMain(program, root);
     } catch (StackOverflowError e) {
       throw new TemplateException("Template nesting is too deep");
     }
@@ -86,6 +105,13 @@ public final class TemplateEngine {
     return cache.size();
   }
 
+  /** Total length of the cached templates' texts. */
+  long cachedCharacters() {
+    synchronized (cache) {
+      return cachedCharacters;
+    }
+  }
+
   /** The compiled form, from the cache or parsed now. */
   Ast.Program compile(String template) {
     Ast.Program program = cache.get(template);
@@ -93,7 +119,25 @@ public final class TemplateEngine {
       return program;
     }
     Ast.Program parsed = Parser.parse(template);
-    Ast.Program raced = cache.putIfAbsent(template, parsed);
-    return raced != null ? raced : parsed;
+    if (template.length() > CACHE_MAX_TEMPLATE) {
+      return parsed;
+    }
+    synchronized (cache) {
+      Ast.Program raced = cache.putIfAbsent(template, parsed);
+      if (raced != null) {
+        return raced;
+      }
+      cachedCharacters += template.length();
+      var eldest = cache.entrySet().iterator();
+      while ((cache.size() > CACHE_SIZE || cachedCharacters > CACHE_CHARACTERS) && eldest.hasNext()) {
+        String key = eldest.next().getKey();
+        if (key.equals(template)) {
+          continue;
+        }
+        cachedCharacters -= key.length();
+        eldest.remove();
+      }
+      return parsed;
+    }
   }
 }

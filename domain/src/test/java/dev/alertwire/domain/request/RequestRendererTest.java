@@ -124,4 +124,59 @@ class RequestRendererTest {
     assertTrue(body.line() >= 2, "line of the body error: " + body);
     assertFalse(body.message().isBlank());
   }
+
+  @Test
+  void aSecretWithSlashOrEqualsInTheUserInfoCannotSplitTheUrl() {
+    // {{...}} HTML-escapes '=' to &#x3D;, whose '#' would start a fragment, and '/' would end the authority:
+    // rendered whole, the request went to host "sekret-123" with the rest of the secret in its path.
+    var t = new WebhookTemplate("http://{{SECRET}}@127.0.0.1:9/hook", HttpMethod.POST, null,
+        List.of(KeyValue.plain("name", "x")), "");
+    OutgoingRequest r = render(t, Map.of("SECRET", "sekret-123/+="));
+    assertEquals("127.0.0.1", r.uri().getHost());
+    assertEquals("/hook", r.uri().getPath());
+    assertEquals("name=x", r.uri().getRawQuery());
+    assertFalse(r.uri().toString().contains("sekret"), r.uri().toString());
+    String basic = r.header("Authorization").orElseThrow();
+    assertEquals("sekret-123/+&#x3D;:",
+        new String(Base64.getDecoder().decode(basic.substring(6)), StandardCharsets.UTF_8));
+    var raw = new WebhookTemplate("https://{{{USER}}}:{{{KEY}}}@127.0.0.1/v2/alerts", HttpMethod.POST, null, null, "");
+    OutgoingRequest r2 = render(raw, Map.of("USER", "u@x", "KEY", "k/?#=1"));
+    assertEquals("127.0.0.1", r2.uri().getHost());
+    assertEquals("u@x:k/?#=1",
+        new String(Base64.getDecoder().decode(r2.header("Authorization").orElseThrow().substring(6)), StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void userInfoIsFoundOutsideMustachesOnly() {
+    assertEquals(null, RequestRenderer.userInfoSpan("{{BASE}}/path"));
+    assertEquals(null, RequestRenderer.userInfoSpan("https://host/a@b"));
+    String url = "https://{{U}}:{{#if X}}{{A}}{{else}}{{{B}}}{{/if}}@host/p@q";
+    int[] span = RequestRenderer.userInfoSpan(url);
+    assertEquals("{{U}}:{{#if X}}{{A}}{{else}}{{{B}}}{{/if}}", url.substring(span[0], span[1]));
+  }
+
+  @Test
+  void rowAndSizeLimitsHoldOnEveryRenderingNotOnlyOnSave() {
+    List<KeyValue> many = java.util.stream.IntStream.range(0, RequestRenderer.MAX_ROWS + 1)
+        .mapToObj(i -> KeyValue.plain("X-" + i, "v")).toList();
+    InvalidInputException rows = assertThrows(InvalidInputException.class,
+        () -> render(new WebhookTemplate("http://127.0.0.1/", HttpMethod.POST, many, null, ""), Map.of()));
+    assertEquals("headers", rows.errors().get(0).field());
+    InvalidInputException body = assertThrows(InvalidInputException.class,
+        () -> render(new WebhookTemplate("http://127.0.0.1/", HttpMethod.POST, null, null, "x".repeat(RequestRenderer.MAX_BODY + 1)), Map.of()));
+    assertEquals("template", body.errors().get(0).field());
+    assertTrue(body.errors().get(0).message().contains("512 KiB"));
+  }
+
+  @Test
+  void theWholeRequestSharesOneRenderBudget() {
+    // Each header alone renders well within the budget; 100 of them together do not.
+    String heavy = "{{#each L}}{{#each @root.L}}.{{/each}}{{/each}}";
+    List<Object> list = java.util.Collections.nCopies(200, "a");
+    List<KeyValue> headers = java.util.stream.IntStream.range(0, 100).mapToObj(i -> KeyValue.plain("X-" + i, heavy)).toList();
+    render(new WebhookTemplate("http://127.0.0.1/", HttpMethod.POST, headers.subList(0, 1), null, ""), Map.of("L", list));
+    InvalidInputException e = assertThrows(InvalidInputException.class,
+        () -> render(new WebhookTemplate("http://127.0.0.1/", HttpMethod.POST, headers, null, ""), Map.of("L", list)));
+    assertTrue(e.getMessage().contains("rendering steps") || e.getMessage().contains("MiB"), e.getMessage());
+  }
 }

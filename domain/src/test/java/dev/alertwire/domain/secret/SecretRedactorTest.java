@@ -2,10 +2,12 @@ package dev.alertwire.domain.secret;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -40,5 +42,33 @@ class SecretRedactorTest {
   void leavesShortValuesAloneSoTheRecordStaysReadable() {
     SecretRedactor tiny = new SecretRedactor(Map.of("1", "{{ONE}}"));
     assertEquals("status 1", tiny.redact("status 1"));
+  }
+
+  @Test
+  void findsJsonEscapedCopiesInAnEcho() {
+    SecretRedactor r = new SecretRedactor(Map.of("pa\"ss/wörd\\x", "{{PW}}"));
+    assertEquals("{\"echo\":\"{{PW}}\"}", r.redact("{\"echo\":\"pa\\\"ss/wörd\\\\x\"}"));
+    assertEquals("{\"echo\":\"{{PW}}\"}", r.redact("{\"echo\":\"pa\\\"ss\\/w\\u00f6rd\\\\x\"}"));
+    assertEquals("{\"echo\":\"{{PW}}\"}", r.redact("{\"echo\":\"pa\\\"ss\\/w\\u00F6rd\\\\x\"}"));
+  }
+
+  @Test
+  void findsTheBasicCredentialsThatWereSentWhereTheSecretsOwnBase64DoesNotAppear() {
+    String basic = "Basic " + Base64.getEncoder().encodeToString("svcuser:hunter2hunter2".getBytes(StandardCharsets.UTF_8));
+    String echo = "{\"headers\":{\"authorization\":\"" + basic + "\"}}";
+    // base64 of the secret alone is not a substring of base64("svcuser:" + secret): the alignment differs.
+    assertEquals(echo, redactor.redact(echo));
+    SecretRedactor knowing = redactor.withSentHeaders(List.of(new dev.alertwire.domain.request.Header("Authorization", basic)));
+    String shown = knowing.redact(echo);
+    assertFalse(shown.contains(basic.substring(6)), shown);
+    assertTrue(shown.contains("<Authorization as sent>"), shown);
+  }
+
+  @Test
+  void aSecretCutAtTheEndOfATextIsRedactedToo() {
+    String cut = "...{\"token\":\"hunter2hu";
+    assertEquals(cut, redactor.redact(cut));
+    assertEquals("...{\"token\":\"******** (cut)", redactor.redactCut(cut));
+    assertEquals("ends with hun", redactor.redactCut("ends with hun"), "three characters are too few to tell");
   }
 }

@@ -103,6 +103,38 @@ class TemplateEngineTest {
   }
 
   @Test
+  void cacheIsBoundedByTheLengthOfWhatItHoldsNotOnlyByCount() {
+    TemplateEngine fresh = new TemplateEngine();
+    String filler = "x".repeat(60 * 1024);
+    for (int i = 0; i < 200; i++) {
+      fresh.validate(i + filler + "{{x}}");
+    }
+    // 200 distinct 60 KiB templates (12 MB of text) would all be kept by a count-only bound of 2,048.
+    assertTrue(fresh.cachedCharacters() <= TemplateEngine.CACHE_CHARACTERS, "cached " + fresh.cachedCharacters());
+    assertTrue(fresh.cachedTemplates() < 200, "cached " + fresh.cachedTemplates() + " templates");
+    String huge = "y".repeat(TemplateEngine.CACHE_MAX_TEMPLATE + 1) + "{{x}}";
+    int before = fresh.cachedTemplates();
+    assertEquals("y".repeat(TemplateEngine.CACHE_MAX_TEMPLATE + 1) + "1", fresh.render(huge, Map.of("x", 1)));
+    assertEquals(before, fresh.cachedTemplates(), "a template over the per-entry limit is not cached");
+  }
+
+  @Test
+  void oneBudgetIsSharedByEveryRenderingOfARequest() {
+    TemplateEngine fresh = new TemplateEngine();
+    RenderBudget budget = new RenderBudget(1_000, RenderBudget.MAX_OUTPUT);
+    String loop = "{{#each items}}{{this}}{{/each}}";
+    Map<String, Object> context = Map.of("items", java.util.Collections.nCopies(100, "a"));
+    // One rendering takes about 200 steps: alone it fits, five in a row on one budget do not.
+    fresh.render(loop, context, new RenderBudget(1_000, RenderBudget.MAX_OUTPUT));
+    TemplateException e = assertThrows(TemplateException.class, () -> {
+      for (int i = 0; i < 10; i++) {
+        fresh.render(loop, context, budget);
+      }
+    });
+    assertTrue(e.getMessage().contains("rendering steps"), e.getMessage());
+  }
+
+  @Test
   void rendersFromManyThreadsAtOnce() throws Exception {
     List<String> templates = List.of(
         "{{#each items}}{{@index}}:{{this}}{{#unless @last}},{{/unless}}{{/each}}",

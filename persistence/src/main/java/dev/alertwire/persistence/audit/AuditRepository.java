@@ -25,4 +25,26 @@ public class AuditRepository {
   public long count() {
     return em.createQuery("SELECT COUNT(a) FROM AuditEntry a", Long.class).getSingleResult();
   }
+
+  /** Entries by this actor and about this target (each null for any), newest first. */
+  public List<AuditEntry> page(String actor, String target, int offset, int limit) {
+    return em.createQuery(
+            "SELECT a FROM AuditEntry a WHERE (:actor IS NULL OR a.actor = :actor) AND (:target IS NULL OR a.target = :target)"
+                + " ORDER BY a.at DESC, a.id DESC",
+            AuditEntry.class)
+        .setParameter("actor", actor)
+        .setParameter("target", target)
+        .setFirstResult(offset)
+        .setMaxResults(limit)
+        .getResultList();
+  }
+
+  public long count(String actor, String target) {
+    return em.createQuery(
+            "SELECT COUNT(a) FROM AuditEntry a WHERE (:actor IS NULL OR a.actor = :actor) AND (:target IS NULL OR a.target = :target)",
+            Long.class)
+        .setParameter("actor", actor)
+        .setParameter("target", target)
+        .getSingleResult();
+  }
 }

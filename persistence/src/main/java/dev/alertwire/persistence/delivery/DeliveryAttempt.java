@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /** One HTTP attempt of a delivery, as sent (secrets already redacted) and as answered. */
 @Entity
@@ -130,6 +131,28 @@ public class DeliveryAttempt {
       return json;
     }
     return String.format(placeholder, "the " + what + " took " + json.length() + " characters, more than can be stored");
+  }
+
+  /**
+   * Passes every stored text through {@code redact}: for a value that became a secret after attempts that
+   * carried it were recorded. JSON columns stay JSON, as a secret's JSON-escaped form is replaced whole.
+   *
+   * @return whether anything changed
+   */
+  public boolean redact(UnaryOperator<String> redact) {
+    String[] before = {requestUrl, requestHeadersJson, requestBody, responseHeadersJson, responseBody, errorMessage};
+    requestUrl = apply(redact, requestUrl);
+    requestHeadersJson = apply(redact, requestHeadersJson);
+    requestBody = apply(redact, requestBody);
+    responseHeadersJson = apply(redact, responseHeadersJson);
+    responseBody = apply(redact, responseBody);
+    errorMessage = apply(redact, errorMessage);
+    String[] after = {requestUrl, requestHeadersJson, requestBody, responseHeadersJson, responseBody, errorMessage};
+    return !java.util.Arrays.equals(before, after);
+  }
+
+  private static String apply(UnaryOperator<String> redact, String text) {
+    return text == null ? null : redact.apply(text);
   }
 
   public Details details() {

@@ -257,6 +257,28 @@ public class DeliveryRepository {
     return query.getSingleResult();
   }
 
+  /**
+   * Attempts, after {@code afterId} in id order, with any of these texts in a stored field: a page of the
+   * records to scrub when a value becomes a secret. Each needle is matched literally (LIKE wildcards escaped).
+   */
+  public List<DeliveryAttempt> attemptsContaining(List<String> needles, String afterId, int limit) {
+    StringBuilder where = new StringBuilder();
+    for (int i = 0; i < needles.size(); i++) {
+      for (String column : List.of("requestUrl", "requestHeadersJson", "requestBody", "responseHeadersJson", "responseBody", "errorMessage")) {
+        where.append(where.length() == 0 ? "" : " OR ").append("a.").append(column).append(" LIKE :n").append(i).append(" ESCAPE '!'");
+      }
+    }
+    var query =
+        em.createQuery(
+                "SELECT a FROM DeliveryAttempt a WHERE a.id > :after AND (" + where + ") ORDER BY a.id", DeliveryAttempt.class)
+            .setParameter("after", afterId)
+            .setMaxResults(limit);
+    for (int i = 0; i < needles.size(); i++) {
+      query.setParameter("n" + i, "%" + needles.get(i).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
+    }
+    return query.getResultList();
+  }
+
   public List<DeliveryAttempt> attempts(String deliveryId) {
     return em.createQuery(
             "SELECT a FROM DeliveryAttempt a WHERE a.deliveryId = :id ORDER BY a.number", DeliveryAttempt.class)

@@ -26,6 +26,13 @@ public class VariableRepository {
     return em.createQuery("SELECT DISTINCT v.key FROM Variable v", String.class).getResultList();
   }
 
+  /** The variable names defined in any of these scopes (the environment's and a group's, for an alert). */
+  public List<String> keysIn(List<String> scopes) {
+    return em.createQuery("SELECT DISTINCT v.key FROM Variable v WHERE v.scope IN :scopes", String.class)
+        .setParameter("scopes", scopes)
+        .getResultList();
+  }
+
   public Optional<Variable> find(String scope, String key) {
     return em.createQuery("SELECT v FROM Variable v WHERE v.scope = :scope AND v.key = :key", Variable.class)
         .setParameter("scope", scope)

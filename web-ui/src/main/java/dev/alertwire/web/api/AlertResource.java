@@ -23,8 +23,15 @@ public class AlertResource {
     AlertIngestion.Accepted accepted = ingestion.accept(JsonBodies.object(body));
     JsonArrayBuilder deliveries = Json.createArrayBuilder();
     accepted.deliveryIds().forEach(deliveries::add);
+    JsonArrayBuilder ignored = Json.createArrayBuilder();
+    accepted.ignoredVariables().forEach(ignored::add);
     return Response.accepted(
-            Json.createObjectBuilder().add("id", accepted.eventId()).add("deliveries", deliveries).build().toString())
+            Json.createObjectBuilder()
+                .add("id", accepted.eventId())
+                .add("deliveries", deliveries)
+                .add("ignoredVariables", ignored)
+                .build()
+                .toString())
         .build();
   }
 }

@@ -1,6 +1,7 @@
 package dev.alertwire.web.api;
 
 import dev.alertwire.delivery.access.ApiAccess;
+import dev.alertwire.delivery.access.Caller;
 import dev.alertwire.persistence.token.ApiToken;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -14,24 +15,30 @@ import java.util.Optional;
 /**
  * Every API call needs {@code Authorization: Bearer <token>}. Roles: admin reads and writes, viewer reads
  * (and previews), ingest only posts check results and alerts. Wrong or missing token: 401; wrong role: 403.
+ * This is the coarse first answer; the rule that holds is each boundary's {@code @Permit} (delivery-ejb),
+ * which also refuses reads a viewer may not make (the audit log, the API tokens).
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 public class ApiAuthentication implements ContainerRequestFilter {
   @Inject ApiAccess access;
+  @Inject Caller caller;
 
   @Override
   public void filter(ContainerRequestContext request) {
     String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-    Optional<ApiToken.Role> role =
+    Optional<ApiToken> token =
         header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
             ? access.authenticate(header.substring(7))
             : Optional.empty();
+    Optional<ApiToken.Role> role = token.map(ApiToken::role);
     if (role.isEmpty()) {
       request.abortWith(
           Problem.of(401, "Unauthorized", "Send Authorization: Bearer <API token>; the first admin token is set by ALERTWIRE_API_TOKEN or printed in the log on first start"));
       return;
     }
+    // The boundaries check the role again (@Permit): this filter only answers early and plainly.
+    caller.token(token.get().name(), role.get());
     if (!allowed(role.get(), request.getMethod(), request.getUriInfo().getPath())) {
       request.abortWith(Problem.of(403, "Forbidden", "A " + role.get().name().toLowerCase() + " token may not " + request.getMethod() + " this resource"));
     }

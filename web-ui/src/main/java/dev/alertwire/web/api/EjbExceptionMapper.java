@@ -1,5 +1,7 @@
 package dev.alertwire.web.api;
 
+import dev.alertwire.delivery.access.AccessDenied;
+import dev.alertwire.delivery.preview.Busy;
 import dev.alertwire.domain.validation.InvalidInputException;
 import jakarta.ejb.EJBException;
 import jakarta.ws.rs.core.Response;
@@ -22,6 +24,12 @@ public class EjbExceptionMapper implements ExceptionMapper<EJBException> {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof InvalidInputException invalid) {
         return new InvalidInputMapper().toResponse(invalid);
+      }
+      if (c instanceof AccessDenied denied) {
+        return new AccessDeniedMapper().toResponse(denied);
+      }
+      if (c instanceof Busy busy) {
+        return new BusyMapper().toResponse(busy);
       }
     }
     if (databaseUnavailable(e)) {

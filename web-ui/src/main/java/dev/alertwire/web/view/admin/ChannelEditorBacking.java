@@ -5,6 +5,7 @@ import dev.alertwire.delivery.channel.ChannelInput;
 import dev.alertwire.delivery.console.ConsoleChannels;
 import dev.alertwire.delivery.console.ConsoleVariables;
 import dev.alertwire.delivery.console.PresetCatalog;
+import dev.alertwire.delivery.preview.Busy;
 import dev.alertwire.delivery.preview.ChannelDraft;
 import dev.alertwire.delivery.preview.TemplatePreview;
 import dev.alertwire.delivery.preview.TestSend;
@@ -198,7 +199,12 @@ public class ChannelEditorBacking implements Serializable {
   }
 
   public void refreshPreview() {
-    previewResult = preview.preview(draft(), kind());
+    try {
+      previewResult = preview.preview(draft(), kind());
+    } catch (Busy busy) {
+      // The previous preview stays on screen; the next keystroke asks again.
+      FieldMessages.info("Preview not refreshed: " + busy.getMessage());
+    }
   }
 
   public void sendTest() {

@@ -1,0 +1,72 @@
+package dev.alertwire.web.api;
+
+import dev.alertwire.delivery.console.AuditLog;
+import dev.alertwire.delivery.json.Json;
+import dev.alertwire.domain.validation.InvalidInputException;
+import jakarta.inject.Inject;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The audit log (admins only): every change from the console or the API, newest first, with who made it
+ * (a user name, or "token NAME"). {@code actor} and {@code target} filter by exact value.
+ */
+@Path("v1/audit")
+@Produces(MediaType.APPLICATION_JSON)
+public class AuditResource {
+  static final int MAX_PAGE_SIZE = 500;
+  /** Past this, offset arithmetic would overflow: no log has that many pages of entries. */
+  static final int MAX_PAGE = 1_000_000;
+
+  @Inject AuditLog audit;
+
+  @GET
+  public String list(
+      @QueryParam("actor") String actor,
+      @QueryParam("target") String target,
+      @QueryParam("page") @DefaultValue("1") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    if (page < 1 || page > MAX_PAGE) {
+      throw new InvalidInputException("page", "must be between 1 and " + MAX_PAGE);
+    }
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
+    }
+    AuditLog.Page result = audit.page(blankToNull(actor), blankToNull(target), (page - 1) * size, size);
+    JsonArrayBuilder items = Json.createArrayBuilder();
+    result.items().forEach(e -> {
+      JsonObjectBuilder o = Json.createObjectBuilder()
+          .add("at", e.at().toString())
+          .add("actor", e.actor())
+          .add("action", e.action());
+      add(o, "target", e.target());
+      add(o, "detail", e.detail());
+      items.add(o);
+    });
+    return Json.createObjectBuilder()
+        .add("items", items)
+        .add("total", result.total())
+        .add("page", page)
+        .add("size", size)
+        .build()
+        .toString();
+  }
+
+  private static void add(JsonObjectBuilder o, String name, String value) {
+    if (value == null) {
+      o.addNull(name);
+    } else {
+      o.add(name, value);
+    }
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
+}
