@@ -115,6 +115,28 @@ class AlertingIT {
     }
   }
 
+  /**
+   * A channel with no subscriptions receives every check's alerts (as the console says), whether the alert
+   * is posted ready-made or decided from a check result: one routing rule for both doors. Before, the
+   * result's answer said ALERT_FAILURE with no delivery and the catch-all channel got nothing.
+   */
+  @Test
+  void aFailingResultOfANewCheckReachesACatchAllChannel() throws Exception {
+    ApiClient api = new ApiClient(base);
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    try (LoopbackReceiver everything = new LoopbackReceiver()) {
+      JsonObject catchAll = created(api.post("api/v1/alert-channels", channel("catch-all " + suffix, everything.url("/all")).build().toString()));
+      JsonObject answer = accepted(api.post("api/v1/check-results",
+          "{\"check\":{\"name\":\"New check " + suffix + "\",\"checkType\":\"API\"},\"hasFailures\":true}"));
+      assertEquals("ALERT_FAILURE", answer.getString("transition"), answer.toString());
+      assertFalse(answer.getJsonArray("alerts").getJsonObject(0).getJsonArray("deliveries").isEmpty(), answer.toString());
+      JsonObject alert = bodyOf(everything.await(1, Deliveries.WAIT).get(0));
+      assertEquals("ALERT_FAILURE", alert.getString("type"));
+      assertEquals("Check &quot;New check " + suffix + "&quot; has failed", alert.getString("title"));
+      api.delete("api/v1/alert-channels/" + catchAll.getString("id"));
+    }
+  }
+
   @Test
   void mutedCheckAlertsNobodyAndFirstResultRegistersTheCheck() throws Exception {
     ApiClient api = new ApiClient(base);

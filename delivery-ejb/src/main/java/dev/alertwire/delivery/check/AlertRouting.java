@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** An alert about a check goes to the channels subscribed to the check or its group that want its kind. */
+/**
+ * An alert about a check goes to the channels the routing rule names (subscribed to the check or its group,
+ * or catch-all: see ChannelRepository.routedTo) that want its kind: the same rule as for ready-made alerts.
+ */
 @ApplicationScoped
 public class AlertRouting {
   @Inject ChannelRepository channels;
@@ -34,6 +37,6 @@ public class AlertRouting {
   }
 
   public List<AlertChannel> subscribed(MonitoredCheck check, Optional<CheckGroup> group) {
-    return channels.subscribedTo(check.id(), group.map(CheckGroup::id).orElse(null));
+    return channels.routedTo(check.id(), group.map(CheckGroup::id).orElse(null));
   }
 }

@@ -45,8 +45,7 @@ public class ConsoleChecks {
             c -> {
               Optional<CheckGroup> group = c.groupId().map(groups::get);
               AlertingSettings settings = c.usesGroupSettings() && group.isPresent() ? group.get().settings() : c.ownSettings();
-              List<String> names = new ArrayList<>(subscribers.of(c.id(), null));
-              group.ifPresent(g -> subscribers.of(null, g.id()).stream().filter(n -> !names.contains(n)).forEach(names::add));
+              List<String> names = subscribers.routed(c.id(), group.map(CheckGroup::id).orElse(null));
               return new CheckRow(c, group.map(CheckGroup::name).orElse(null), settings, names);
             })
         .toList();
@@ -68,6 +67,14 @@ public class ConsoleChecks {
 
   /** Channel names by what they subscribe to, read once per listing. */
   private record Subscribers(List<AlertChannel> channels) {
+    /** Where a check's alerts go, by the routing rule; catch-all channels marked as such. */
+    List<String> routed(String checkId, String groupId) {
+      return channels.stream()
+          .filter(ch -> ch.receivesAlertsOf(checkId, groupId))
+          .map(ch -> ch.isCatchAll() ? ch.name() + " (every check)" : ch.name())
+          .toList();
+    }
+
     List<String> of(String checkId, String groupId) {
       return channels.stream()
           .filter(

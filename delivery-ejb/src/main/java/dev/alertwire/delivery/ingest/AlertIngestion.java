@@ -69,12 +69,9 @@ public class AlertIngestion {
         kept.add(key, value);
       }
     });
-    Map<String, AlertChannel> targets = new LinkedHashMap<>();
-    channels.subscribedTo(checkId, groupId).forEach(c -> targets.put(c.id(), c));
-    channels.catchAll().forEach(c -> targets.put(c.id(), c));
     Optional<AlertKind> kind = AlertKind.parse(alertType);
     List<AlertChannel> wanting =
-        targets.values().stream().filter(c -> kind.map(k -> c.alertSettings().wants(k)).orElse(true)).toList();
+        channels.routedTo(checkId, groupId).stream().filter(c -> kind.map(k -> c.alertSettings().wants(k)).orElse(true)).toList();
     Instant now = clock.instant();
     AlertEvent event = new AlertEvent(checkId, alertType, now, kept.build().toString(), now);
     return new Accepted(event.id(), outbox.queue(event, wanting, now), ignored);

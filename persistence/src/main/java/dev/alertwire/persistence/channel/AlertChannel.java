@@ -153,6 +153,19 @@ public class AlertChannel {
     return List.copyOf(subscriptions);
   }
 
+  /** The routing rule for this channel (see ChannelRepository.routedTo): activated, and catch-all or subscribed. */
+  public boolean receivesAlertsOf(String checkId, String groupId) {
+    return activated
+        && (subscriptions.isEmpty()
+            || subscriptions.stream()
+                .anyMatch(s -> s.activated() && ((checkId != null && checkId.equals(s.checkId())) || (groupId != null && groupId.equals(s.groupId())))));
+  }
+
+  /** No subscription at all: receives every check's alerts. */
+  public boolean isCatchAll() {
+    return subscriptions.isEmpty();
+  }
+
   public void rename(String name) {
     this.name = name;
   }

@@ -29,29 +29,25 @@ public class ChannelRepository {
         .getResultList();
   }
 
-  /** Activated channels with an activated subscription to the check or to its group. */
+  /**
+   * The routing rule, the one place it is written: an alert about a check goes to every activated channel
+   * subscribed (with an activated subscription) to the check or its group, and to every activated channel
+   * with no subscription at all, the catch-all channels. Both doors that make alerts (ready-made alerts and
+   * check results) and reminders route through here; {@link AlertChannel#receivesAlertsOf} states the same
+   * rule for one channel, for the console's listings.
+   */
   @SuppressWarnings("unchecked")
-  public List<AlertChannel> subscribedTo(String checkId, String groupId) {
-    // Plain SQL over the subscription table: EclipseLink does not query element collections on their own.
-    List<String> ids =
-        em.createNativeQuery(
-                "SELECT DISTINCT channel_id FROM channel_subscription WHERE activated = TRUE AND (check_id = ? OR group_id = ?)")
-            .setParameter(1, checkId == null ? "" : checkId)
-            .setParameter(2, groupId == null ? "" : groupId)
-            .getResultList();
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    return em.createQuery("SELECT c FROM AlertChannel c WHERE c.activated = TRUE AND c.id IN :ids ORDER BY c.id", AlertChannel.class)
-        .setParameter("ids", ids)
-        .getResultList();
-  }
-
-  /** Activated channels without any subscription: the catch-all route for ready-made alerts. */
-  @SuppressWarnings("unchecked")
-  public List<AlertChannel> catchAll() {
-    List<String> subscribing = em.createNativeQuery("SELECT DISTINCT channel_id FROM channel_subscription").getResultList();
-    return activated().stream().filter(c -> !subscribing.contains(c.id())).toList();
+  public List<AlertChannel> routedTo(String checkId, String groupId) {
+    java.util.Set<String> subscribed =
+        new java.util.HashSet<>(
+            em.createNativeQuery(
+                    "SELECT DISTINCT channel_id FROM channel_subscription WHERE activated = TRUE AND (check_id = ? OR group_id = ?)")
+                .setParameter(1, checkId == null ? "" : checkId)
+                .setParameter(2, groupId == null ? "" : groupId)
+                .getResultList());
+    java.util.Set<String> subscribing =
+        new java.util.HashSet<>(em.createNativeQuery("SELECT DISTINCT channel_id FROM channel_subscription").getResultList());
+    return activated().stream().filter(c -> subscribed.contains(c.id()) || !subscribing.contains(c.id())).toList();
   }
 
   public List<AlertChannel> autoSubscribing() {
