@@ -13,6 +13,7 @@
 # run itself could not be carried out.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/payara-options.sh
 
 ALERTS=${ALERTS:-500}
 PORT=${PORT:-8181}
@@ -60,7 +61,7 @@ trap 'exit 130' INT TERM
 start_app() {
   echo "=== start $(date -u +%FT%TZ)" >> "$WORK/payara.log"
   java -Xmx512m -Dalertwire.data.dir="$WORK/data" -Dalertwire.port="$PORT" -Dalertwire.api.token="$TOKEN" \
-    -jar "$WORK/payara-micro.jar" --nocluster --port "$PORT" --contextroot / --deploy "$WORK/alertwire.war" \
+    -jar "$WORK/payara-micro.jar" $PAYARA_OPTIONS --port "$PORT" --contextroot / --deploy "$WORK/alertwire.war" \
     >> "$WORK/payara.log" 2>&1 &
   APP=$!
   local until=$((SECONDS + 180))

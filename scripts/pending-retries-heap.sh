@@ -3,6 +3,7 @@
 # Usage: scripts/pending-retries-heap.sh [count]   (builds the WAR first if it is missing)
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/lib/payara-options.sh
 COUNT=${1:-10000}
 PORT=${PORT:-8282}
 WORK=$(mktemp -d /tmp/alertwire-heap.XXXXXX)
@@ -10,7 +11,7 @@ WORK=$(mktemp -d /tmp/alertwire-heap.XXXXXX)
 cp web-ui/target/payara-micro.jar web-ui/target/alertwire.war "$WORK/"
 
 java -Xmx1g -Dalertwire.data.dir="$WORK/data" -Dalertwire.port=$PORT -jar "$WORK/payara-micro.jar" \
-  --nocluster --port $PORT --contextroot / --deploy "$WORK/alertwire.war" > "$WORK/payara.log" 2>&1 &
+  $PAYARA_OPTIONS --port $PORT --contextroot / --deploy "$WORK/alertwire.war" > "$WORK/payara.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true' EXIT
 until curl -sf "http://127.0.0.1:$PORT/health" >/dev/null; do sleep 1; done

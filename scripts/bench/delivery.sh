@@ -17,6 +17,7 @@
 # the WAR, e.g. an earlier commit's, to compare).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/lib/payara-options.sh
 PORT=${PORT:-8391}
 RECEIVER_PORT=${RECEIVER_PORT:-9190}
 STORM_PORT=${STORM_PORT:-9191}
@@ -35,7 +36,7 @@ cp web-ui/target/payara-micro.jar "$WORK/" && cp "${APP_WAR:-web-ui/target/alert
 # Deep JFR stacks: Payara's are deep, and the Alertwire frames would be cut at the default 64.
 java -Xmx$HEAP -XX:FlightRecorderOptions:stackdepth=256 ${APP_OPTS:-} \
   -Dalertwire.data.dir="$WORK/data" -Dalertwire.port=$PORT -Dalertwire.api.token="$TOKEN" \
-  -jar "$WORK/payara-micro.jar" --nocluster --port $PORT --contextroot / --deploy "$WORK/alertwire.war" ${PAYARA_ARGS:-} \
+  -jar "$WORK/payara-micro.jar" $PAYARA_OPTIONS --port $PORT --contextroot / --deploy "$WORK/alertwire.war" ${PAYARA_ARGS:-} \
   > "$OUT/payara.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT

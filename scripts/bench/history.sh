@@ -12,6 +12,7 @@
 #                                                          # same DATA_DIR and ROWS skips the seeding
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+. scripts/lib/payara-options.sh
 ROWS=${ROWS:-1000000}
 PORT=${PORT:-8392}
 TOKEN=${TOKEN:-aw_bench_history_token_0123456789}
@@ -37,7 +38,7 @@ start_app() {
   # a kept data directory accepts it again.
   java -Xmx$HEAP -XX:FlightRecorderOptions:stackdepth=256 ${APP_OPTS:-} \
     -Dalertwire.data.dir="$DATA" -Dalertwire.port=$PORT -Dalertwire.api.token="$TOKEN" -Dalertwire.admin.password="$CONSOLE_PASSWORD" \
-    -jar "$WORK/payara-micro.jar" --nocluster --port $PORT --contextroot / --deploy "$WORK/alertwire.war" \
+    -jar "$WORK/payara-micro.jar" $PAYARA_OPTIONS --port $PORT --contextroot / --deploy "$WORK/alertwire.war" \
     >> "$OUT/payara.log" 2>&1 &
   APP=$!
   local t=$SECONDS

@@ -4,6 +4,8 @@
 
 die() { echo "$(basename "$0"): $*" >&2; exit 2; }
 
+. scripts/lib/payara-options.sh
+
 free_port() {
   python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'
 }
@@ -36,7 +38,7 @@ start_app() {
   echo "=== start $(date -u +%FT%TZ)" >> "$WORK/payara.log"
   java -Xmx"${APP_HEAP:-512m}" -Dalertwire.data.dir="$WORK/data" -Dalertwire.port="$PORT" \
     -Dalertwire.api.token="$TOKEN" ${APP_JAVA_OPTS:-} \
-    -jar "$WORK/payara-micro.jar" --nocluster --port "$PORT" --contextroot / --deploy "$WORK/alertwire.war" \
+    -jar "$WORK/payara-micro.jar" $PAYARA_OPTIONS --port "$PORT" --contextroot / --deploy "$WORK/alertwire.war" \
     >> "$WORK/payara.log" 2>&1 &
   APP=$!
   local until=$((SECONDS + 240))

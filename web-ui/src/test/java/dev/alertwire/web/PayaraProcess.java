@@ -54,14 +54,27 @@ final class PayaraProcess implements AutoCloseable {
     command.add("-Dalertwire.api.token=" + ApiClient.ADMIN_TOKEN);
     command.addAll(List.of(System.getProperty("alertwire.it.db.options", "").trim().split("\\s+")));
     command.addAll(systemProperties);
-    command.addAll(
-        List.of("-jar", "target/payara-micro.jar", "--nocluster", "--port", Integer.toString(port), "--contextroot", "/",
-            "--deploy", "target/alertwire.war"));
+    command.addAll(List.of("-jar", "target/payara-micro.jar"));
+    command.addAll(payaraMicroOptions());
+    command.addAll(List.of("--port", Integer.toString(port), "--contextroot", "/", "--deploy", "target/alertwire.war"));
     process =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
             .start();
+  }
+
+  /** Payara Micro's options as the app is really started: web-ui/pom.xml's payara.micro.options, set by failsafe. */
+  static List<String> payaraMicroOptions() {
+    String options = System.getProperty("payara.micro.options");
+    if (options == null || options.isBlank()) {
+      throw new IllegalStateException("payara.micro.options is not set: run the integration tests through Maven (failsafe sets it)");
+    }
+    return List.of(options.trim().split("\\s+"));
+  }
+
+  long pid() {
+    return process.pid();
   }
 
   /** The JVM dies at once, as with kill -9: no shutdown hooks, nothing flushed on purpose. */
