@@ -269,6 +269,27 @@ class ConsoleIT {
     assertEquals(before, api.get("api/v1/alert-channels").jsonValue().asJsonArray().size(), "nothing stored");
   }
 
+  /** Issue #12 finding 7: a test-send aimed at the app's own listener is refused with the rule named. */
+  @Test
+  void aTestSendToTheAppsOwnListenerIsRefusedWithTheRuleNamed() throws Exception {
+    int port = base.getPort();
+    try (ConsoleBrowser browser = new ConsoleBrowser(base)) {
+      browser.signIn("admin", ADMIN_PASSWORD);
+      browser.open("admin/channel.xhtml");
+      browser.waitFor(By.id("editor:name")).sendKeys("Own listener " + run);
+      browser.byId("editor:url").sendKeys("http://2130706433:" + port + "/api/v1/export");
+      browser.typeInEditor("editor:body", "{\"t\": \"{{ALERT_TITLE}}\"}");
+      browser.waitForText(By.id("editor:previewUrl"), "2130706433");
+      browser.byId("editor:sendTest").click();
+      browser.waitFor(By.id("editor:testError"));
+      assertEquals(
+          "ADDRESS_REFUSED: 2130706433 is 127.0.0.1: 127.0.0.1:" + port + " is Alertwire's own listener",
+          browser.byId("editor:testError").getText());
+      assertEquals("", browser.byId("testResponseBody").getText(), "nothing from the app's own answer");
+      browser.screenshotHere("channel-editor-test-send-refused");
+    }
+  }
+
   /** The text of the p:message placed beside a field (it follows the input in the same .field block). */
   private static String messageFor(ConsoleBrowser browser, String inputId) {
     WebElement field = browser.byId(inputId).findElement(By.xpath("ancestor::div[contains(@class,'field')][1]"));

@@ -39,8 +39,19 @@ public final class LoopbackReceiver implements AutoCloseable {
   private volatile boolean echo;
   private final String prefix = "/r" + Long.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE);
 
+  private final String host;
+
   public LoopbackReceiver() throws IOException {
-    server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    this("127.0.0.1");
+  }
+
+  /** @param loopbackAddress an address in 127.0.0.0/8 to listen on (Linux answers on all of them) */
+  public LoopbackReceiver(String loopbackAddress) throws IOException {
+    if (!loopbackAddress.startsWith("127.")) {
+      throw new IllegalArgumentException("tests listen on loopback only: " + loopbackAddress);
+    }
+    host = loopbackAddress;
+    server = HttpServer.create(new InetSocketAddress(loopbackAddress, 0), 0);
     server.createContext(
         "/",
         exchange -> {
@@ -83,7 +94,7 @@ public final class LoopbackReceiver implements AutoCloseable {
   }
 
   public String url(String path) {
-    return "http://127.0.0.1:" + server.getAddress().getPort() + prefix + path;
+    return "http://" + host + ":" + server.getAddress().getPort() + prefix + path;
   }
 
   public void answer(int status) {

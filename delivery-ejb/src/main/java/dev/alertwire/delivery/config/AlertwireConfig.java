@@ -37,6 +37,29 @@ public class AlertwireConfig {
   @ConfigProperty(name = "alertwire.delivery.lease-seconds", defaultValue = "180")
   int leaseSeconds;
 
+  @Inject
+  @ConfigProperty(name = "alertwire.outbound.allow", defaultValue = " ")
+  String outboundAllow;
+
+  @Inject
+  @ConfigProperty(name = "alertwire.outbound.deny", defaultValue = " ")
+  String outboundDeny;
+
+  /** ALERTWIRE_OUTBOUND_ALLOW: comma-separated ranges; when not empty, only these may be reached. */
+  public String outboundAllow() {
+    return outboundAllow == null ? "" : outboundAllow.trim();
+  }
+
+  /** ALERTWIRE_OUTBOUND_DENY: comma-separated ranges that may never be reached (wins over the allow list). */
+  public String outboundDeny() {
+    return outboundDeny == null ? "" : outboundDeny.trim();
+  }
+
+  /** The port Alertwire's HTTP listener is configured with (the listener's actual ports are also learnt from requests). */
+  public int port() {
+    return port;
+  }
+
   /**
    * How long a claimed delivery belongs to the instance that claimed it. Longer than any attempt can take
    * (connect and response timeouts are capped at 60 s and 90 s); a lease of a dead instance expires and

@@ -10,13 +10,16 @@ import java.util.concurrent.Flow;
 
 /**
  * Keeps the first {@code limit} bytes of a response body and then stops reading, so a receiver that answers
- * with megabytes cannot fill the heap or the history.
+ * with megabytes cannot fill the heap or the history. {@link #abort} stops reading at the attempt's deadline:
+ * it cancels the subscription, which makes the JDK client close the connection (a body not read to its end
+ * cannot be reused), so a receiver that trickles its body holds nothing past the deadline.
  */
 final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   private final int limit;
   private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
   private final CompletableFuture<byte[]> result = new CompletableFuture<>();
   private Flow.Subscription subscription;
+  private boolean aborted;
 
   CappedBody(int limit) {
     this.limit = limit;
@@ -32,13 +35,20 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   }
 
   @Override
-  public void onSubscribe(Flow.Subscription subscription) {
+  public synchronized void onSubscribe(Flow.Subscription subscription) {
     this.subscription = subscription;
+    if (aborted) {
+      subscription.cancel();
+      return;
+    }
     subscription.request(Long.MAX_VALUE);
   }
 
   @Override
-  public void onNext(List<ByteBuffer> buffers) {
+  public synchronized void onNext(List<ByteBuffer> buffers) {
+    if (result.isDone()) {
+      return;
+    }
     for (ByteBuffer buffer : buffers) {
       int take = Math.min(buffer.remaining(), limit - bytes.size());
       byte[] chunk = new byte[take];
@@ -57,7 +67,20 @@ final class CappedBody implements HttpResponse.BodySubscriber<byte[]> {
   }
 
   @Override
-  public void onComplete() {
+  public synchronized void onComplete() {
     result.complete(bytes.toByteArray());
+  }
+
+  /** Stops reading now: the body ends with {@code why} and the connection is given up. */
+  synchronized void abort(Throwable why) {
+    aborted = true;
+    if (result.completeExceptionally(why) && subscription != null) {
+      subscription.cancel();
+    }
+  }
+
+  /** How many body bytes had arrived (at most the limit). */
+  synchronized int received() {
+    return bytes.size();
   }
 }

@@ -3,8 +3,10 @@ package dev.alertwire.delivery.dispatch;
 import dev.alertwire.domain.delivery.ErrorClass;
 import dev.alertwire.domain.request.Header;
 import dev.alertwire.domain.request.OutgoingRequest;
+import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -25,6 +27,11 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import jakarta.inject.Inject;
 
@@ -32,44 +39,160 @@ import jakarta.inject.Inject;
  * Sends requests with the JDK client, asynchronously: no thread waits on a receiver. Redirects are never
  * followed (a 3xx is the receiver's final answer). One client per connect timeout, because the JDK sets
  * that timeout per client.
+ *
+ * <p>Each attempt has one deadline, the channel's response timeout, counted from the start of the attempt:
+ * resolving and checking the address, connecting, sending, the response headers and the whole (capped)
+ * body. At the deadline the attempt is a TIMEOUT, the body subscription and the exchange are cancelled (the
+ * JDK client then closes the connection) and the dispatcher's slot is free. Before anything is sent, the
+ * target's address passes the outbound address policy ({@link OutboundGuard}).
  */
 @ApplicationScoped
 public class HttpSender {
   static final int RESPONSE_BODY_LIMIT = 64 * 1024;
 
-  @Resource ManagedExecutorService executor;
+  @Resource ManagedExecutorService managedExecutor;
+  @Resource ManagedScheduledExecutorService managedScheduler;
   @Inject Clock clock;
+  @Inject OutboundGuard guard;
 
+  private Executor executor;
+  private ScheduledExecutorService timers;
   private final ConcurrentMap<Duration, HttpClient> clients = new ConcurrentHashMap<>();
 
-  public CompletableFuture<SendResult> send(OutgoingRequest request, Duration connectTimeout, Duration responseTimeout) {
-    Instant started = clock.instant();
-    long startNanos = System.nanoTime();
-    HttpRequest httpRequest;
+  public HttpSender() {}
+
+  /** For tests, outside a container. */
+  HttpSender(Executor executor, ScheduledExecutorService timers, Clock clock, OutboundGuard guard) {
+    this.executor = executor;
+    this.timers = timers;
+    this.clock = clock;
+    this.guard = guard;
+  }
+
+  @PostConstruct
+  void init() {
+    executor = managedExecutor;
+    timers = managedScheduler;
+  }
+
+  /**
+   * @param attemptTimeout the deadline of the whole attempt, from now: address check, connect, headers, body
+   */
+  public CompletableFuture<SendResult> send(OutgoingRequest request, Duration connectTimeout, Duration attemptTimeout) {
+    Attempt attempt = new Attempt(request, connectTimeout, attemptTimeout);
+    ScheduledFuture<?> deadline = timers.schedule(attempt::expire, attemptTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    attempt.outcome.whenComplete((r, e) -> deadline.cancel(false));
     try {
-      httpRequest = toHttpRequest(request, responseTimeout);
-    } catch (IllegalArgumentException e) {
-      return CompletableFuture.completedFuture(
-          new SendResult(started, 0, null, Map.of(), null, ErrorClass.INVALID_REQUEST, e.getMessage()));
+      executor.execute(attempt::start); // the address check may wait on DNS: not on the dispatcher's thread
+    } catch (RejectedExecutionException e) {
+      attempt.finish(null, ErrorClass.CONNECTION, "no thread to send on: " + e.getMessage());
     }
-    return client(connectTimeout)
-        .sendAsync(httpRequest, CappedBody.handler(RESPONSE_BODY_LIMIT))
-        .handle(
-            (response, failure) -> {
-              long millis = (System.nanoTime() - startNanos) / 1_000_000;
-              if (failure != null) {
-                Throwable cause = unwrap(failure);
-                return new SendResult(started, millis, null, Map.of(), null, classify(cause), describe(cause));
-              }
-              return new SendResult(
-                  started,
-                  millis,
-                  response.statusCode(),
-                  lowerCaseKeys(response.headers().map()),
-                  new String(response.body(), StandardCharsets.UTF_8),
-                  null,
-                  null);
-            });
+    return attempt.outcome;
+  }
+
+  /** One attempt: whichever comes first, its answer or its deadline, completes {@link #outcome}. */
+  private final class Attempt {
+    final OutgoingRequest request;
+    final Duration connectTimeout;
+    final Duration attemptTimeout;
+    final Instant started = clock.instant();
+    final long startNanos = System.nanoTime();
+    final CompletableFuture<SendResult> outcome = new CompletableFuture<>();
+    volatile CompletableFuture<HttpResponse<byte[]>> call;
+    volatile CappedBody body;
+    volatile boolean vetted;
+
+    Attempt(OutgoingRequest request, Duration connectTimeout, Duration attemptTimeout) {
+      this.request = request;
+      this.connectTimeout = connectTimeout;
+      this.attemptTimeout = attemptTimeout;
+    }
+
+    long elapsedMillis() {
+      return (System.nanoTime() - startNanos) / 1_000_000;
+    }
+
+    boolean finish(Integer status, ErrorClass error, String message) {
+      return outcome.complete(new SendResult(started, elapsedMillis(), status, Map.of(), null, error, message));
+    }
+
+    void start() {
+      if (outcome.isDone()) {
+        return;
+      }
+      OutboundGuard.Verdict verdict = guard.vet(request.uri());
+      vetted = true;
+      if (!verdict.allowed()) {
+        finish(null, verdict.refusedAs() == OutboundGuard.ErrorKind.POLICY ? ErrorClass.ADDRESS_REFUSED : ErrorClass.DNS,
+            verdict.refusal());
+        return;
+      }
+      Duration remaining = attemptTimeout.minusMillis(elapsedMillis());
+      if (remaining.toMillis() <= 0) {
+        expire();
+        return;
+      }
+      HttpRequest httpRequest;
+      try {
+        httpRequest = toHttpRequest(request, verdict.uri(), remaining);
+      } catch (IllegalArgumentException e) {
+        finish(null, ErrorClass.INVALID_REQUEST, e.getMessage());
+        return;
+      }
+      CompletableFuture<HttpResponse<byte[]>> sent =
+          client(connectTimeout)
+              .sendAsync(
+                  httpRequest,
+                  info -> {
+                    CappedBody b = new CappedBody(RESPONSE_BODY_LIMIT);
+                    body = b;
+                    if (outcome.isDone()) {
+                      b.abort(new HttpTimeoutException("the attempt's deadline passed"));
+                    }
+                    return b;
+                  });
+      call = sent;
+      sent.handle(
+          (response, failure) -> {
+            if (failure != null) {
+              Throwable cause = unwrap(failure);
+              return finish(null, classify(cause), describe(cause));
+            }
+            return outcome.complete(
+                new SendResult(
+                    started,
+                    elapsedMillis(),
+                    response.statusCode(),
+                    lowerCaseKeys(response.headers().map()),
+                    new String(response.body(), StandardCharsets.UTF_8),
+                    null,
+                    null));
+          });
+      if (outcome.isDone()) {
+        sent.cancel(true); // the deadline passed while the request was being started
+      }
+    }
+
+    /** The deadline: a TIMEOUT, and the exchange and its connection are given up. */
+    void expire() {
+      CappedBody b = body;
+      String phase =
+          b != null
+              ? "the response headers had arrived, " + b.received() + " bytes of the body by then"
+              : call != null ? "connecting or waiting for the response headers" : vetted ? "starting the request" : "resolving the address";
+      HttpTimeoutException why =
+          new HttpTimeoutException(
+              "the attempt took longer than the channel's response timeout of " + attemptTimeout.toMillis() + " ms (" + phase + ")");
+      if (finish(null, ErrorClass.TIMEOUT, describe(why))) {
+        if (b != null) {
+          b.abort(why);
+        }
+        CompletableFuture<HttpResponse<byte[]>> c = call;
+        if (c != null) {
+          c.cancel(true);
+        }
+      }
+    }
   }
 
   private HttpClient client(Duration connectTimeout) {
@@ -85,13 +208,13 @@ public class HttpSender {
                 .build());
   }
 
-  private static HttpRequest toHttpRequest(OutgoingRequest request, Duration responseTimeout) {
+  private static HttpRequest toHttpRequest(OutgoingRequest request, java.net.URI uri, Duration responseTimeout) {
     HttpRequest.BodyPublisher body =
         request.method().sendsBody()
             ? HttpRequest.BodyPublishers.ofByteArray(request.bodyBytes())
             : HttpRequest.BodyPublishers.noBody();
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(request.uri()).timeout(responseTimeout).method(request.method().name(), body);
+        HttpRequest.newBuilder(uri).timeout(responseTimeout).method(request.method().name(), body);
     for (Header h : request.headers()) {
       builder.header(h.name(), h.value());
     }

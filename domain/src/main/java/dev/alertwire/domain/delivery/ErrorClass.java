@@ -13,7 +13,12 @@ public enum ErrorClass {
    */
   SECRET_UNREADABLE(true),
   /** The request could not be built (bad URL, header with a line break): retrying cannot help. */
-  INVALID_REQUEST(false);
+  INVALID_REQUEST(false),
+  /**
+   * The outbound address policy refuses the target's address (Alertwire's own listener, a denied range, or
+   * outside the allowed ranges): retrying cannot help until the channel or the policy changes.
+   */
+  ADDRESS_REFUSED(false);
 
   private final boolean transientFailure;
 

@@ -33,6 +33,7 @@ class RetryPolicyTest {
     assertTrue(p.nextAttempt(1, AttemptOutcome.status(302, null), NOW, random).isEmpty(), "3xx is final");
     assertTrue(p.nextAttempt(1, AttemptOutcome.status(410, null), NOW, random).isEmpty(), "410 is never retried");
     assertTrue(p.nextAttempt(1, AttemptOutcome.error(ErrorClass.INVALID_REQUEST), NOW, random).isEmpty());
+    assertTrue(p.nextAttempt(1, AttemptOutcome.error(ErrorClass.ADDRESS_REFUSED), NOW, random).isEmpty(), "refused by the outbound policy");
   }
 
   @Test
