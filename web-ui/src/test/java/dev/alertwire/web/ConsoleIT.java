@@ -249,6 +249,9 @@ class ConsoleIT {
       browser.open("admin/channel.xhtml");
       browser.waitFor(By.id("editor:url")).sendKeys("ftp://example.com/hook");
       browser.typeInEditor("editor:body", "{\"a\": \"{{#if X}}\"}");
+      // 99 retries used to become 9 as it was typed (the number widget dropped what passed its maximum).
+      WebElement retries = browser.byId("editor:maxRetries_input");
+      retries.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "99");
       browser.byId("editor:save").click();
       browser.ajaxDone();
       browser.waitFor(By.cssSelector(".ui-message-error"));
@@ -256,6 +259,8 @@ class ConsoleIT {
       assertTrue(messageFor(browser, "editor:name").contains("is required"), messageFor(browser, "editor:name"));
       assertTrue(messageFor(browser, "editor:url").contains("http://"), messageFor(browser, "editor:url"));
       assertTrue(messageFor(browser, "editor:body").contains("line 1"), messageFor(browser, "editor:body"));
+      assertTrue(messageFor(browser, "editor:maxRetries").contains("between 0 and 20"), messageFor(browser, "editor:maxRetries"));
+      assertEquals("99", browser.byId("editor:maxRetries_input").getAttribute("value"), "what was typed stays, with the reason beside it");
       assertFalse(page.contains("Saved \""));
       assertTrue(browser.byId("editor:saveMessage").getText().matches("Not saved: \\d+ fields need a change, marked in red\\."),
           browser.byId("editor:saveMessage").getText());

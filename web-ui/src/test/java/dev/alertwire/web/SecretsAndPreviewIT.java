@@ -136,6 +136,36 @@ class SecretsAndPreviewIT {
     assertEquals(400, api.post("api/v1/templates/preview", "{\"url\":\"https://example.com/\",\"alertType\":\"NOPE\"}").status());
   }
 
+  /**
+   * A template whose error shows only when it renders ({{#if}} without an argument) used to pass Save and
+   * then fail every real alert: Save now renders the draft for every sample alert type and refuses it, with
+   * the field, line and column, and keeps what was stored.
+   */
+  @Test
+  void saveRefusesATemplateThatFailsOnlyWhenItRenders() throws Exception {
+    ApiClient api = new ApiClient(base);
+    String good = "{\"t\":\"{{ALERT_TITLE}}\"}";
+    ApiClient.Reply created = api.post("api/v1/alert-channels", Json.createObjectBuilder()
+        .add("name", "renders " + System.nanoTime()).add("url", "http://127.0.0.1:9/").add("activated", false).add("template", good).build().toString());
+    assertEquals(201, created.status(), created.body());
+    String id = created.json().getString("id");
+    for (String broken : new String[] {"{\n  \"a\": \"{{#if}}x{{/if}}\"\n}", "{{nosuchhelper ALERT_TITLE 1}}"}) {
+      String body = Json.createObjectBuilder().add("name", "renders broken").add("url", "http://127.0.0.1:9/").add("template", broken).build().toString();
+      ApiClient.Reply refused = api.post("api/v1/alert-channels", body);
+      assertEquals(400, refused.status(), refused.body());
+      JsonObject error = refused.json().getJsonArray("errors").getJsonObject(0);
+      assertEquals("template", error.getString("field"), refused.body());
+      assertTrue(error.getInt("line") >= 1 && error.getInt("column") >= 1, refused.body());
+      assertEquals(400, api.put("api/v1/alert-channels/" + id, body).status());
+    }
+    assertEquals(good, api.get("api/v1/alert-channels/" + id).json().getString("template"), "nothing stored was lost");
+    String crlf = Json.createObjectBuilder().add("name", "renders crlf").add("url", "http://127.0.0.1:9/").add("activated", false)
+        .add("template", "{\r\n  \"a\": 1\r\n}").build().toString();
+    assertEquals(200, api.put("api/v1/alert-channels/" + id, crlf).status());
+    assertEquals("{\n  \"a\": 1\n}", api.get("api/v1/alert-channels/" + id).json().getString("template"), "stored with LF, as typed");
+    api.delete("api/v1/alert-channels/" + id);
+  }
+
   /** What scripts/bad-input.sh found answered 500 or was taken in, refused as a clear problem instead. */
   @Test
   void hostileBodiesAndRunawayTemplatesAreClearProblems() throws Exception {

@@ -1,5 +1,8 @@
 package dev.alertwire.delivery.channel;
 
+import dev.alertwire.delivery.config.AlertwireConfig;
+import dev.alertwire.delivery.render.RenderContexts;
+import dev.alertwire.domain.event.SampleEvents;
 import dev.alertwire.delivery.console.AuditLog;
 import dev.alertwire.delivery.access.Permit;
 import dev.alertwire.persistence.token.ApiToken;
@@ -41,6 +44,8 @@ public class ChannelAdministration {
   @Inject SecretCipher cipher;
   @Inject Clock clock;
   @Inject AuditLog audit;
+  @Inject RenderContexts contexts;
+  @Inject AlertwireConfig config;
 
   /** A saved channel, and the webhook secret the server generated for it, if it did (shown this once). */
   public record Saved(AlertChannel channel, String generatedSecret) {}
@@ -97,6 +102,24 @@ public class ChannelAdministration {
     return found.isPresent();
   }
 
+  /**
+   * Renders the draft for every sample alert type, as the preview does, with the environment's variables
+   * (secrets as their placeholders), and returns the template errors of the first type that fails: a
+   * template that fails only when it renders would otherwise be saved and fail every real alert.
+   */
+  private List<FieldError> sampleRenderErrors(WebhookTemplate draft) {
+    for (SampleEvents.Kind kind : SampleEvents.Kind.values()) {
+      var context = contexts.shownForEvent(SampleEvents.of(kind, clock, config.baseUrl()), null).shown();
+      List<FieldError> found = renderer.renderErrors(draft, context);
+      if (!found.isEmpty()) {
+        return found.stream()
+            .map(e -> new FieldError(e.field(), e.message() + " (rendering a sample " + kind.name() + " alert)", e.line(), e.column()))
+            .toList();
+      }
+    }
+    return List.of();
+  }
+
   /** Which secrets this input sets, replaces or removes: names only, never values. */
   private static String secretsChanged(ChannelInput input) {
     List<String> notes = new ArrayList<>();
@@ -132,11 +155,13 @@ public class ChannelAdministration {
     }
     List<KeyValue> headers = rows(in.headers(), "headers", errors);
     List<KeyValue> query = rows(in.queryParameters(), "queryParameters", errors);
-    String body = in.template() == null ? "" : in.template();
+    String body = WebhookTemplate.lf(in.template());
     if (url != null) {
       try {
         // Compile even when the method is wrong, so one answer lists every problem.
-        renderer.validate(new WebhookTemplate(url, HttpMethod.POST, headers, query, body));
+        WebhookTemplate draft = new WebhookTemplate(url, HttpMethod.POST, headers, query, body);
+        renderer.validate(draft);
+        errors.addAll(sampleRenderErrors(draft));
       } catch (InvalidInputException e) {
         errors.addAll(e.errors());
       }
@@ -300,12 +325,13 @@ public class ChannelAdministration {
       URI uri = URI.create(url.trim().replace(" ", "%20"));
       String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("http") && !scheme.equals("https")) {
-        errors.add(FieldError.of("url", "must start with http:// or https://"));
+        errors.add(FieldError.of("url", "must start with http:// or https:// (Alertwire sends webhooks over HTTP)"));
       } else if (uri.getHost() == null) {
-        errors.add(FieldError.of("url", "has no host"));
+        errors.add(FieldError.of("url", "has no host: write it as http://host/path (a host with _ in its name is not a valid host)"));
       }
     } catch (IllegalArgumentException e) {
-      errors.add(FieldError.of("url", "is not a valid URL"));
+      errors.add(FieldError.of("url", e.getCause() instanceof java.net.URISyntaxException syntax
+          ? RequestRenderer.urlProblem(syntax) : "is not a valid URL"));
     }
   }
 

@@ -98,6 +98,26 @@ public class RequestRenderer {
   }
 
   /**
+   * The template errors that only rendering finds ({@code {{#if}}} with no argument, an unknown helper given
+   * arguments, a helper given a value of the wrong type), each with its field, line and column. Not the
+   * validity of the rendered URL or headers: those depend on variables a user may define after saving.
+   */
+  public List<FieldError> renderErrors(WebhookTemplate template, Map<String, Object> context) {
+    List<FieldError> errors = new ArrayList<>();
+    RenderBudget budget = new RenderBudget();
+    forEachTemplate(
+        template,
+        (field, text) -> {
+          try {
+            engine.render(text, context, budget);
+          } catch (TemplateException e) {
+            errors.add(new FieldError(field, e.getMessage(), e.line(), e.column()));
+          }
+        });
+    return errors;
+  }
+
+  /**
    * Renders every field with one {@link RenderBudget} for the whole request.
    *
    * @throws InvalidInputException with every field's error, or the size limits broken
@@ -217,7 +237,7 @@ public class RequestRenderer {
     try {
       uri = new URI(encoded);
     } catch (URISyntaxException e) {
-      errors.add(FieldError.of("url", "not a valid URL: " + e.getReason()));
+      errors.add(FieldError.of("url", urlProblem(e)));
       return null;
     }
     String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
@@ -226,7 +246,7 @@ public class RequestRenderer {
       return null;
     }
     if (uri.getHost() == null || uri.getHost().isBlank()) {
-      errors.add(FieldError.of("url", "the URL has no host"));
+      errors.add(FieldError.of("url", noHost(uri.getRawAuthority())));
       return null;
     }
     String userInfo = uri.getRawUserInfo();
@@ -259,9 +279,57 @@ public class RequestRenderer {
     try {
       return new URI(result.toString());
     } catch (URISyntaxException e) {
-      errors.add(FieldError.of("url", "not a valid URL: " + e.getReason()));
+      errors.add(FieldError.of("url", urlProblem(e)));
       return null;
     }
+  }
+
+  /** Why java.net.URI found no host in an authority: said for people, without quoting it. */
+  static String noHost(String authority) {
+    if (authority == null || authority.isEmpty()) {
+      return "the URL has no host after \"://\"; write it as http://host/path";
+    }
+    String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+    int colon = hostPort.lastIndexOf(':');
+    if (colon >= 0 && !hostPort.endsWith("]")) {
+      String port = hostPort.substring(colon + 1);
+      if (!port.matches("[0-9]{1,5}") || Integer.parseInt(port) > 65535) {
+        return "the port (after the host's \":\") must be a number from 1 to 65535";
+      }
+    }
+    if (hostPort.contains("_")) {
+      return "the host has a \"_\", which a host name cannot hold (use - instead)";
+    }
+    return "the URL has no valid host; use letters, digits, - and ., or [ ] around an IPv6 address";
+  }
+
+  /**
+   * What is wrong with a URL, said for people rather than in java.net.URI's words ("Illegal character in
+   * scheme name", "Expected authority"), with the position (1-based) and what is allowed there. The URL itself
+   * is not quoted: a rendered one may hold a secret.
+   */
+  public static String urlProblem(URISyntaxException e) {
+    String reason = e.getReason() == null ? "" : e.getReason();
+    String at = e.getIndex() >= 0 ? " (character " + (e.getIndex() + 1) + ")" : "";
+    if (reason.contains("scheme name")) {
+      return "the URL must start with http:// or https://; the part before \":\" may hold only letters, digits, + - and ." + at;
+    }
+    if (reason.contains("Expected authority")) {
+      return "there is no host after \"://\"; write it as http://host/path" + at;
+    }
+    if (reason.contains("Expected scheme-specific part")) {
+      return "nothing follows the scheme; write it as http://host/path" + at;
+    }
+    if (reason.contains("in authority") || reason.contains("hostname")) {
+      return "the host (between \"://\" and the next \"/\") has a character a host name cannot hold; use letters, digits, - and ., or [ ] around an IPv6 address" + at;
+    }
+    if (reason.contains("port")) {
+      return "the port (after the host's \":\") must be a number from 1 to 65535" + at;
+    }
+    if (reason.contains("Malformed escape")) {
+      return "a \"%\" must be followed by two hexadecimal digits (write %25 for a % sign)" + at;
+    }
+    return "not a valid URL: " + reason.toLowerCase(Locale.ROOT) + at;
   }
 
   private static void checkHeader(String field, String name, String value, List<FieldError> errors) {

@@ -179,4 +179,35 @@ class RequestRendererTest {
         () -> render(new WebhookTemplate("http://127.0.0.1/", HttpMethod.POST, headers, null, ""), Map.of("L", list)));
     assertTrue(e.getMessage().contains("rendering steps") || e.getMessage().contains("MiB"), e.getMessage());
   }
+
+  @Test
+  void renderErrorsFindWhatCompilingCannot() {
+    var t = new WebhookTemplate("http://127.0.0.1/{{#if}}x{{/if}}", HttpMethod.POST,
+        List.of(KeyValue.plain("X-A", "{{nosuchhelper 1 2}}")), null, "{\n  \"a\": \"{{#if}}x{{/if}}\"\n}");
+    renderer.validate(t); // compiles: the reference fails these only when it renders
+    List<FieldError> errors = renderer.renderErrors(t, Map.of());
+    assertEquals(List.of("url", "headers[0].value", "template"), errors.stream().map(FieldError::field).toList(), errors.toString());
+    FieldError body = errors.get(2);
+    assertEquals(2, body.line(), body.toString());
+    assertTrue(body.column() > 1, body.toString());
+    assertEquals(List.of(), renderer.renderErrors(new WebhookTemplate("{{BASE}}/x", HttpMethod.POST, null, null, "{{#if A}}a{{/if}}"), Map.of()),
+        "an empty URL is not a template error: BASE may be defined later");
+  }
+
+  @Test
+  void urlErrorsSayWhatIsWrongInPlainWords() {
+    String[][] cases = {
+      {"ht tp://127.0.0.1/", "must start with http:// or https://"},
+      {"http://", "no host"},
+      {"http://my_host.local/", "\"_\""},
+      {"http://127.0.0.1:99999999999/", "port"},
+    };
+    for (String[] c : cases) {
+      InvalidInputException e = assertThrows(InvalidInputException.class,
+          () -> render(new WebhookTemplate(c[0], HttpMethod.POST, null, null, ""), Map.of()), c[0]);
+      String message = e.errors().get(0).message();
+      assertTrue(message.contains(c[1]), c[0] + " -> " + message);
+      assertFalse(message.contains("Illegal character") || message.contains("Expected authority"), message);
+    }
+  }
 }

@@ -48,10 +48,10 @@ public class AlertChannel {
 
   @Enumerated(EnumType.STRING)
   @Column(nullable = false)
-  private HttpMethod method;
+  private HttpMethod method = HttpMethod.POST;
 
   @Column(name = "body_template")
-  private String bodyTemplate;
+  private String bodyTemplate = "";
 
   @Column(name = "webhook_secret")
   private String encryptedWebhookSecret;

@@ -99,11 +99,21 @@ public class ChannelEditorBacking implements Serializable {
       }
       fillFrom(channel);
     } else {
-      id = null;
-      headers.add(ParameterRow.of(KeyValue.plain("Content-Type", "application/json")));
+      startNew();
     }
     refreshPreview();
     return null;
+  }
+
+  /**
+   * A new channel's form starts from a new channel's settings, the ones the API and the import give a
+   * channel whose fields they leave out: the defaults live in one place, {@link AlertChannel}.
+   */
+  void startNew() {
+    id = null;
+    fillFrom(new AlertChannel("", java.time.Instant.EPOCH));
+    name = null;
+    headers.add(ParameterRow.of(KeyValue.plain("Content-Type", "application/json")));
   }
 
   private void fillFrom(AlertChannel c) {
