@@ -86,7 +86,13 @@ class ConsoleIT {
     assertEquals(302, console.statusCode());
     assertTrue(console.headers().firstValue("location").orElse("").endsWith("/login.xhtml"));
     HttpResponse<String> login = http.send(HttpRequest.newBuilder(URI.create(base + "login.xhtml")).build(), HttpResponse.BodyHandlers.ofString());
-    assertTrue(login.headers().allValues("content-security-policy").stream().anyMatch(v -> v.contains("frame-ancestors 'none'")));
+    // One policy, scripts by nonce only (there were two, one with 'unsafe-inline' for scripts).
+    List<String> policies = login.headers().allValues("content-security-policy");
+    assertEquals(1, policies.size(), policies.toString());
+    String policy = policies.get(0);
+    assertTrue(policy.contains("frame-ancestors 'none'"), policy);
+    String scripts = policy.substring(policy.indexOf("script-src"));
+    assertTrue(scripts.contains("'nonce-") && !scripts.contains("unsafe-inline"), policy);
     assertEquals("nosniff", login.headers().firstValue("x-content-type-options").orElse(null));
   }
 
