@@ -107,7 +107,7 @@ final class ConsoleBrowser implements AutoCloseable {
 
   WebElement waitFor(By by) {
     try {
-      return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(by));
+      return waiting().until(ExpectedConditions.visibilityOfElementLocated(by));
     } catch (org.openqa.selenium.TimeoutException e) {
       throw evidence(e);
     }
@@ -115,10 +115,21 @@ final class ConsoleBrowser implements AutoCloseable {
 
   void waitForText(By by, String text) {
     try {
-      new WebDriverWait(driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
+      waiting().until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     } catch (org.openqa.selenium.TimeoutException e) {
       throw evidence(e);
     }
+  }
+
+  /**
+   * A wait that looks again when an ajax update replaced the element while it was being read: Chromium then
+   * answers "Node with given id does not belong to the document" (seen once under load in CI-like runs).
+   */
+  private WebDriverWait waiting() {
+    WebDriverWait wait = new WebDriverWait(driver, WAIT);
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    wait.ignoring(org.openqa.selenium.WebDriverException.class);
+    return wait;
   }
 
   /** A screenshot of what the page showed when an expectation failed, named in the error. */
