@@ -93,6 +93,10 @@ public class VariableAdministration {
             String newValue = value == null ? variable.storedValue() : value;
             checkValue(newValue, lock);
             set(variable, newValue, lock, now);
+            if (lock) {
+              // Attempts recorded while the value was plain still hold it.
+              scrub.scrub(newValue, "{{" + key + "}}");
+            }
             audit.record(lock ? (value == null ? "variable made secret" : "secret created") : "variable changed", key, where(scope));
           }
         });
@@ -120,8 +124,6 @@ public class VariableAdministration {
   private void set(Variable variable, String value, boolean locked, Instant now) {
     if (locked) {
       variable.setSecret(cipher.encrypt(value), now);
-      // Attempts recorded while the value was plain (or typed literally in a channel) still hold it.
-      scrub.scrub(value, "{{" + variable.key() + "}}");
     } else {
       variable.setPlain(value, now);
     }
