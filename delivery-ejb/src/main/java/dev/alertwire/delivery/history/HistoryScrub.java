@@ -15,8 +15,7 @@ import java.util.Map;
 import java.util.logging.Logger;
 
 /**
- * When a value becomes a secret (a plain variable locked, or a secret created with a value that earlier
- * attempts carried as plain text), the attempts recorded before still hold it. This replaces it in them, in
+ * When a plain variable becomes a secret, the attempts recorded before still hold its value. This replaces it in them, in
  * the background and page by page, each page its own transaction, so that locking answers at once however
  * long the history is. New attempts never need it: they are recorded with placeholders.
  */
