@@ -1,5 +1,6 @@
 package dev.alertwire.web.security;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.annotation.WebFilter;
@@ -9,11 +10,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /**
- * Browser protections for console pages. Scripts are additionally limited by PrimeFaces' own nonce policy
- * (primefaces.CSP in web.xml): a browser enforces both headers, so only nonce-tagged inline scripts run.
- * Pages are not cached, since they show configuration that may be sensitive.
+ * Browser protections for console pages and API answers. Scripts are additionally limited by PrimeFaces' own
+ * nonce policy (primefaces.CSP in web.xml): a browser enforces both headers, so only nonce-tagged inline
+ * scripts run. Nothing is cached (Cache-Control: no-store): pages and API answers show configuration, and
+ * some carry a secret shown once (a new API token, a generated whsec_ secret). Forwards are covered too: a
+ * throttled sign-in forwards to the login page.
  */
-@WebFilter(urlPatterns = {"*.xhtml", "/"})
+@WebFilter(
+    urlPatterns = {"*.xhtml", "/", "/api/*", "/j_security_check"},
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class SecurityHeadersFilter extends HttpFilter {
   static final String POLICY =
       "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:;"

@@ -198,13 +198,29 @@ public class ChannelEditorBacking implements Serializable {
   }
 
   public void refreshPreview() {
-    previewResult = preview.preview(draft(), kind());
+    ChannelDraft draft = draft();
+    try {
+      draft.validate();
+    } catch (InvalidInputException e) {
+      previewResult = new TemplatePreview.Result(null, e.errors(), List.of());
+      return;
+    }
+    previewResult = preview.preview(draft, kind());
   }
 
   public void sendTest() {
     try {
       access.requireAdmin();
-      testResult = testSend.send(draft(), name, kind());
+      ChannelDraft draft = draft();
+      try {
+        draft.validate();
+      } catch (InvalidInputException e) {
+        FieldMessages.show(e, this::clientId);
+        FieldMessages.error("Nothing was sent: " + e.errors().get(0).field() + " " + e.errors().get(0).message() + ".");
+        refreshPreview();
+        return;
+      }
+      testResult = testSend.send(draft, name, kind());
       if (!testResult.errors().isEmpty()) {
         FieldMessages.error("Nothing was sent: the template has errors (see the preview).");
       }
