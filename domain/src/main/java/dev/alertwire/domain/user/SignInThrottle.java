@@ -8,7 +8,7 @@ import java.util.Locale;
  * Console sign-in throttling. Two counters, both by the client's address:
  *
  * <ul>
- *   <li>per user name and address: 5 failures free, then a wait of 1 s doubling per failure up to 15 min; a
+ *   <li>per user name and address: 5 failures free, then a wait of 5 s doubling per failure up to 15 min; a
  *       successful sign-in clears it. Someone guessing from elsewhere never locks the real user out.
  *   <li>per address, whatever the name: 20 failures free, then the same schedule; only time clears it, so
  *       spraying names (or interleaving a sign-in to one's own account) from one address slows down too.
@@ -20,9 +20,9 @@ import java.util.Locale;
  */
 public final class SignInThrottle {
   public static final FailureThrottle.Policy PER_NAME_AND_ADDRESS =
-      new FailureThrottle.Policy(5, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1), 10_000);
+      new FailureThrottle.Policy(5, Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofHours(1), 10_000);
   public static final FailureThrottle.Policy PER_ADDRESS =
-      new FailureThrottle.Policy(20, Duration.ofSeconds(1), Duration.ofMinutes(15), Duration.ofHours(1), 10_000);
+      new FailureThrottle.Policy(20, Duration.ofSeconds(5), Duration.ofMinutes(15), Duration.ofHours(1), 10_000);
   /** Longest typed name kept as a key: longer ones are cut, so a key's size is bounded. */
   static final int MAX_NAME_IN_KEY = 100;
 
