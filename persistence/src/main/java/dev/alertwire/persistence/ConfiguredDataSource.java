@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -14,6 +16,9 @@ import javax.sql.DataSource;
  */
 public class ConfiguredDataSource implements DataSource {
   private final DataSource target;
+  /** An embedded H2 database's files, made owner-only once H2 has created them (on the first connection). */
+  private final Optional<DatabaseSettings.H2Files> h2Files = DatabaseSettings.h2Files();
+  private final AtomicBoolean h2FilesTightened = new AtomicBoolean();
 
   public ConfiguredDataSource() {
     String url = DatabaseSettings.url();
@@ -24,6 +29,10 @@ public class ConfiguredDataSource implements DataSource {
       pg.setPassword(DatabaseSettings.password());
       target = pg;
     } else if (url.startsWith("jdbc:h2:")) {
+      h2Files.ifPresent(files -> {
+        DataDirectory.secure(files.directory());
+        DataDirectory.tightenFiles(files.directory(), files.prefix());
+      });
       var h2 = new org.h2.jdbcx.JdbcDataSource();
       h2.setURL(url);
       h2.setUser(DatabaseSettings.user());
@@ -36,13 +45,21 @@ public class ConfiguredDataSource implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
-    return target.getConnection();
+    return tightenedAfter(target.getConnection());
   }
 
   @Override
   public Connection getConnection(String user, String password) throws SQLException {
     // The server passes the annotation's user and password; the configured ones are the real ones.
-    return target.getConnection();
+    return tightenedAfter(target.getConnection());
+  }
+
+  /** H2 creates its files with the process's umask: the directory is owner-only anyway, the files are made so too. */
+  private Connection tightenedAfter(Connection connection) {
+    if (h2Files.isPresent() && h2FilesTightened.compareAndSet(false, true)) {
+      DataDirectory.tightenFiles(h2Files.get().directory(), h2Files.get().prefix());
+    }
+    return connection;
   }
 
   @Override

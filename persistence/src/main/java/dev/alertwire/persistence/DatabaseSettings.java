@@ -23,6 +23,39 @@ public final class DatabaseSettings {
         .orElseGet(() -> "jdbc:h2:file:" + dataDir().resolve("alertwire") + ";WRITE_DELAY=0");
   }
 
+  /**
+   * Where an embedded H2 database keeps its files, and their common name prefix ({@code alertwire.} for
+   * {@code alertwire.mv.db}); empty for PostgreSQL and for H2 in memory or over TCP.
+   */
+  public static Optional<H2Files> h2Files() {
+    String url = url();
+    if (!url.startsWith("jdbc:h2:")) {
+      return Optional.empty();
+    }
+    String path = url.substring("jdbc:h2:".length());
+    int options = path.indexOf(';');
+    if (options >= 0) {
+      path = path.substring(0, options);
+    }
+    if (path.startsWith("file:")) {
+      path = path.substring("file:".length());
+    } else if (path.matches("^[a-zA-Z][a-zA-Z0-9]+:.*")) {
+      return Optional.empty(); // mem:, tcp:, ssl:, zip:, ...
+    }
+    if (path.startsWith("~")) {
+      path = System.getProperty("user.home") + path.substring(1);
+    }
+    if (path.isBlank()) {
+      return Optional.empty();
+    }
+    Path file = Path.of(path).toAbsolutePath().normalize();
+    return file.getParent() == null
+        ? Optional.empty()
+        : Optional.of(new H2Files(file.getParent(), file.getFileName().toString() + "."));
+  }
+
+  public record H2Files(Path directory, String prefix) {}
+
   public static String user() {
     return setting("alertwire.db.user").orElse("alertwire");
   }

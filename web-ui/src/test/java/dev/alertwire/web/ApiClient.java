@@ -20,7 +20,15 @@ public final class ApiClient {
   private final URI base;
   private final String token;
 
-  public record Reply(int status, String contentType, String body) {
+  public record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+    public Reply(int status, String contentType, String body) {
+      this(status, contentType, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+    }
+
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
     public JsonObject json() {
       try (var reader = Json.createReader(new StringReader(body))) {
         return reader.readObject();
@@ -89,6 +97,6 @@ public final class ApiClient {
     }
     HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     return new Reply(
-        response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+        response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(), response.headers());
   }
 }

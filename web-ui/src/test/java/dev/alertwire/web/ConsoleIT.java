@@ -301,6 +301,24 @@ class ConsoleIT {
     }
   }
 
+  @Test
+  void aMalformedStandardWebhooksSecretIsRefusedInTheEditorWithoutBeingEchoed() throws Exception {
+    // Base64 refuses '-': its own message would name that character of the secret.
+    String secret = "whsec_Qm7-Zx" + run + "-Lp4";
+    try (ConsoleBrowser browser = new ConsoleBrowser(base)) {
+      browser.signIn("admin", ADMIN_PASSWORD);
+      browser.open("admin/channel.xhtml");
+      browser.waitFor(By.id("editor:url")).sendKeys("https://example.com/hook");
+      browser.choose("editor:signatureScheme", "Standard Webhooks");
+      browser.byId("editor:webhookSecret").sendKeys(secret);
+      browser.byId("editor:sendTest").click();
+      browser.waitForText(By.id("editor:previewErrors"), "webhookSecret: must be whsec_ followed by base64");
+      browser.screenshotHere("channel-editor-bad-whsec");
+      String part = secret.substring("whsec_".length());
+      assertTrue(browser.collectResponses().stream().noneMatch(r -> r.contains(part)), "a response contained the secret");
+    }
+  }
+
   /** The text of the p:message placed beside a field (it follows the input in the same .field block). */
   private static String messageFor(ConsoleBrowser browser, String inputId) {
     WebElement field = browser.byId(inputId).findElement(By.xpath("ancestor::div[contains(@class,'field')][1]"));

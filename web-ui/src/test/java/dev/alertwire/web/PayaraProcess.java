@@ -46,6 +46,23 @@ final class PayaraProcess implements AutoCloseable {
     return awaitHealth(Duration.ofSeconds(180), health -> health.statusCode() == 503 && health.body().contains(reason));
   }
 
+  /** Starts and waits until the log holds {@code line}: for an instance that must refuse to start. */
+  String startExpectingLog(List<String> systemProperties, String line) throws Exception {
+    launch(systemProperties);
+    long end = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+    while (System.nanoTime() < end) {
+      String text = java.nio.file.Files.readString(log.toPath(), java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (text.contains(line)) {
+        return text;
+      }
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Payara Micro exited without logging \"" + line + "\"; see " + log);
+      }
+      Thread.sleep(250);
+    }
+    throw new IllegalStateException("\"" + line + "\" not logged within 180 s; see " + log);
+  }
+
   private void launch(List<String> systemProperties) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());

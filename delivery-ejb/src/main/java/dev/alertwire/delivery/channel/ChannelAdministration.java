@@ -15,6 +15,7 @@ import dev.alertwire.domain.delivery.RetryPolicy;
 import dev.alertwire.domain.request.RequestRenderer;
 import dev.alertwire.domain.secret.SecretCipher;
 import dev.alertwire.domain.signing.StandardWebhookSignature;
+import dev.alertwire.domain.signing.WebhookSecrets;
 import dev.alertwire.domain.validation.FieldError;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.channel.AlertChannel;
@@ -170,20 +171,8 @@ public class ChannelAdministration {
     RetryPolicy retry = retryPolicy(in, channel.retryPolicy(), errors);
     Duration connect = timeout(in.connectTimeoutMs(), channel.connectTimeout(), "connectTimeoutMs", 60_000, errors);
     Duration response = timeout(in.responseTimeoutMs(), channel.responseTimeout(), "responseTimeoutMs", 90_000, errors);
-    if (in.webhookSecret() != null && in.webhookSecret().length() > 500) {
-      errors.add(FieldError.of("webhookSecret", "must be at most 500 characters"));
-    }
-    if (in.webhookSecret() != null
-        && !in.webhookSecret().isEmpty()
-        && in.webhookSecret().length() < VariableAdministration.MIN_SECRET_LENGTH) {
-      errors.add(FieldError.of("webhookSecret", "must be at least " + VariableAdministration.MIN_SECRET_LENGTH + " characters"));
-    }
-    if (scheme == AlertChannel.SignatureScheme.STANDARD_WEBHOOKS
-        && in.webhookSecret() != null
-        && !in.webhookSecret().isEmpty()
-        && !StandardWebhookSignature.isValidSecret(in.webhookSecret())) {
-      errors.add(FieldError.of("webhookSecret", "a Standard Webhooks secret is whsec_ followed by base64 of at least 16 bytes; leave it empty to have one generated"));
-    }
+    // CHECKLY: at least 16 characters; STANDARD_WEBHOOKS: whsec_ and base64 (or empty, to have one generated).
+    errors.addAll(WebhookSecrets.check(in.webhookSecret(), scheme == AlertChannel.SignatureScheme.STANDARD_WEBHOOKS));
     Integer rateLimit = in.rateLimitPerMinute();
     if (rateLimit != null && (rateLimit < 0 || rateLimit > 100_000)) {
       errors.add(FieldError.of("rateLimitPerMinute", "must be between 0 (no limit) and 100000"));

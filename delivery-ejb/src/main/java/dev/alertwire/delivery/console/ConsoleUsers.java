@@ -22,6 +22,8 @@ import java.util.regex.Pattern;
 @Stateless
 public class ConsoleUsers {
   public static final int MIN_PASSWORD_LENGTH = 12;
+  /** How the audit names a sign-in attempt whose user name is no user. */
+  public static final String UNKNOWN_USER = "unknown user";
   private static final Pattern USERNAME = Pattern.compile("[A-Za-z0-9._@-]{2,100}");
   /** Verified against when the user does not exist, so both answers take the same time. */
   private static final String DUMMY_HASH = PasswordHasher.hash("no such user");
@@ -31,13 +33,23 @@ public class ConsoleUsers {
   @Inject Clock clock;
   @Resource SessionContext session;
 
-  /** @return the user's role when the password is right; every attempt is audited */
+  /**
+   * @return the user's role when the password is right; every attempt is audited, under the user's name when
+   *     it is a user, else as {@value #UNKNOWN_USER}: a typed name that is no user may be a password typed
+   *     into the wrong field, and viewers read the audit log
+   */
   public Optional<Role> verify(String username, String password) {
     Optional<AppUser> user = username == null ? Optional.empty() : users.byUsername(username);
     boolean valid = PasswordHasher.matches(password, user.map(AppUser::passwordHash).orElse(DUMMY_HASH)) && user.isPresent();
-    String actor = username == null ? "" : username;
+    String actor = user.map(AppUser::username).orElse(UNKNOWN_USER);
     audit.recordAs(actor, valid ? "login" : "login refused", actor, valid ? null : "wrong username or password");
     return valid ? user.map(AppUser::role) : Optional.empty();
+  }
+
+  /** A failed sign-in that starts a wait: audited once per wait (attempts refused during it are not). */
+  public void recordThrottled(String username, String address, long seconds) {
+    String actor = (username == null ? Optional.<AppUser>empty() : users.byUsername(username)).map(AppUser::username).orElse(UNKNOWN_USER);
+    audit.recordAs(actor, "login throttled", actor, "too many failed sign-ins from " + address + "; the next attempt waits " + seconds + " s");
   }
 
   /** The first admin, and its password when the server generated it (to be shown once). */
@@ -49,6 +61,10 @@ public class ConsoleUsers {
       return Optional.empty();
     }
     Optional<String> given = configured.filter(p -> !p.isBlank());
+    if (given.isPresent() && given.get().length() < MIN_PASSWORD_LENGTH) {
+      throw new InvalidInputException(
+          "ALERTWIRE_ADMIN_PASSWORD", "must be at least " + MIN_PASSWORD_LENGTH + " characters (it has " + given.get().length() + ")");
+    }
     String password = given.orElseGet(PasswordHasher::randomPassword);
     users.add(new AppUser("admin", PasswordHasher.hash(password), Role.ADMIN, clock.instant()));
     audit.recordAs("system", "user created", "admin", "first start: role ADMIN");

@@ -1,5 +1,6 @@
 package dev.alertwire.delivery.console;
 
+import dev.alertwire.domain.validation.InvalidInputException;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -12,7 +13,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * On the first start (no users yet) creates {@code admin} with ALERTWIRE_ADMIN_PASSWORD, or with a generated
  * password that is logged this once: the only secret the application ever logs, because otherwise nobody
- * could sign in.
+ * could sign in. A configured password shorter than 12 characters stops the start, with the reason logged.
  */
 @Singleton
 @Startup
@@ -28,14 +29,34 @@ public class FirstAdmin {
 
   @PostConstruct
   void create() {
-    users
-        .ensureFirstAdmin(configuredPassword)
-        .ifPresent(
-            created ->
-                created
-                    .generatedPassword()
-                    .ifPresentOrElse(
-                        generated -> LOG.warning("Created admin user; password: " + generated),
-                        () -> LOG.info("Created admin user with the password from ALERTWIRE_ADMIN_PASSWORD")));
+    Optional<ConsoleUsers.FirstAdminCreated> outcome;
+    try {
+      outcome = users.ensureFirstAdmin(configuredPassword);
+    } catch (RuntimeException e) {
+      InvalidInputException refused = refusal(e);
+      if (refused == null) {
+        throw e;
+      }
+      // A weak first password is a configuration error: Alertwire does not start rather than run with it.
+      String line = "Alertwire did not start: " + refused.getMessage() + "; set a longer one (or unset it to have one generated)";
+      LOG.severe(line);
+      throw new IllegalStateException(line);
+    }
+    outcome.ifPresent(
+        created ->
+            created
+                .generatedPassword()
+                .ifPresentOrElse(
+                    generated -> LOG.warning("Created admin user; password: " + generated),
+                    () -> LOG.info("Created admin user with the password from ALERTWIRE_ADMIN_PASSWORD")));
+  }
+
+  private static InvalidInputException refusal(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof InvalidInputException invalid) {
+        return invalid;
+      }
+    }
+    return null;
   }
 }

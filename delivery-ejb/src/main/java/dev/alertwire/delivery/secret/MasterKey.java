@@ -2,6 +2,7 @@ package dev.alertwire.delivery.secret;
 
 import dev.alertwire.delivery.config.AlertwireConfig;
 import dev.alertwire.domain.secret.SecretCipher;
+import dev.alertwire.persistence.DataDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -45,9 +46,11 @@ public class MasterKey {
   private byte[] fromKeyFile() {
     Path file = config.dataDir().resolve(KEY_FILE);
     try {
-      Files.createDirectories(config.dataDir());
+      DataDirectory.secure(config.dataDir());
       if (!Files.exists(file)) {
         writeNewKey(file);
+      } else {
+        DataDirectory.tightenFiles(config.dataDir(), KEY_FILE);
       }
       return decode(Files.readString(file));
     } catch (IOException e) {

@@ -81,6 +81,9 @@ public class RequestRenderer {
       KeyValue h = template.headers().get(i);
       if (!h.key().isBlank()) {
         checkHeaderName("headers[" + i + "]", h.key(), errors);
+        if (!h.value().contains("{{") && !printableAscii(h.value())) {
+          errors.add(FieldError.of("headers[" + i + "].value", nonAsciiHeader(h.key().trim())));
+        }
       }
     }
     forEachTemplate(
@@ -339,12 +342,23 @@ public class RequestRenderer {
       errors.add(FieldError.of(field + ".value", "the rendered value of header " + trimmed + " contains a line break"));
     } else if (value.chars().anyMatch(c -> c < 32 && c != '\t' || c == 127)) {
       errors.add(FieldError.of(field + ".value", "the rendered value of header " + trimmed + " contains a control character"));
-    } else {
-      // HTTP/1.1 header values are bytes; the JDK client (like the hosted product's Node) takes ISO-8859-1 only.
-      value.codePoints().filter(c -> c > 0xFF).findFirst().ifPresent(c -> errors.add(FieldError.of(field + ".value",
-          "the rendered value of header " + trimmed + " contains " + String.format("U+%04X", c)
-              + ", which a header cannot carry (only ISO-8859-1 characters can be sent)")));
+    } else if (!printableAscii(value)) {
+      errors.add(FieldError.of(field + ".value", nonAsciiHeader(trimmed)));
     }
+  }
+
+  /**
+   * The JDK client writes HTTP/1.1 header values as US-ASCII: every character above 0x7E, ISO-8859-1 ones
+   * included, would reach the receiver as "?". Refused instead, naming neither the character nor its
+   * position, since the value may hold a secret.
+   */
+  private static boolean printableAscii(String value) {
+    return value.chars().allMatch(c -> c == '\t' || (c >= 32 && c < 127));
+  }
+
+  private static String nonAsciiHeader(String name) {
+    return "the value of header " + name + " contains a character outside printable ASCII, which the HTTP client"
+        + " cannot send (it would arrive as ?); send ASCII only, percent- or base64-encoded if need be";
   }
 
   private static void checkHeaderName(String field, String name, List<FieldError> errors) {

@@ -1,5 +1,6 @@
 package dev.alertwire.domain.signing;
 
+import dev.alertwire.domain.validation.InvalidInputException;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -35,15 +36,23 @@ public final class StandardWebhookSignature {
   public static boolean isValidSecret(String secret) {
     try {
       return secret != null && secret.startsWith(PREFIX) && keyOf(secret).length >= 16;
-    } catch (IllegalArgumentException e) {
+    } catch (InvalidInputException e) {
       return false;
     }
   }
 
+  /**
+   * The key of a whsec_ secret. A malformed secret is refused as the webhookSecret field, in words that quote
+   * no part of it (the decoder's own message names the offending character).
+   */
   private static byte[] keyOf(String secret) {
-    if (!secret.startsWith(PREFIX)) {
-      throw new IllegalArgumentException("a Standard Webhooks secret starts with " + PREFIX);
+    if (secret == null || !secret.startsWith(PREFIX)) {
+      throw new InvalidInputException(WebhookSecrets.FIELD, WebhookSecrets.STANDARD_FORMAT);
     }
-    return Base64.getDecoder().decode(secret.substring(PREFIX.length()));
+    try {
+      return Base64.getDecoder().decode(secret.substring(PREFIX.length()));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(WebhookSecrets.FIELD, WebhookSecrets.STANDARD_FORMAT);
+    }
   }
 }

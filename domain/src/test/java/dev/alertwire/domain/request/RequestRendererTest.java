@@ -96,13 +96,28 @@ class RequestRendererTest {
   }
 
   @Test
-  void aHeaderValueBeyondLatin1IsRefusedBeforeSendingAsThePreviewShowsIt() {
+  void aHeaderValueBeyondAsciiIsRefusedBeforeSendingWithoutNamingTheCharacter() {
     var t = new WebhookTemplate("https://x.example/", HttpMethod.POST, List.of(KeyValue.plain("X-Title", "{{T}}")), null, "");
     InvalidInputException e = assertThrows(InvalidInputException.class, () -> render(t, Map.of("T", "Störung ✓ 🚨")));
     assertEquals("headers[0].value", e.errors().get(0).field());
-    assertTrue(e.errors().get(0).message().contains("U+2713"), e.errors().get(0).message());
-    // ISO-8859-1 is what a header can carry; the JDK client sends it as is.
-    assertEquals("Störung", render(t, Map.of("T", "Störung")).header("X-Title").orElseThrow());
+    assertTrue(e.errors().get(0).message().contains("outside printable ASCII"), e.errors().get(0).message());
+    assertFalse(e.errors().get(0).message().contains("U+2713"), "the character may be part of a secret");
+    // ISO-8859-1 too: the JDK client writes header values as US-ASCII and would send "St?rung".
+    for (String latin1 : List.of("Störung", "p\u00e4ss-\u00ff", "\u0080")) {
+      InvalidInputException refused = assertThrows(InvalidInputException.class, () -> render(t, Map.of("T", latin1)), latin1);
+      assertFalse(refused.getMessage().contains(latin1) || refused.getMessage().contains("ö"), refused.getMessage());
+    }
+    assertEquals("Stoerung\tok ~", render(t, Map.of("T", "Stoerung\tok ~")).header("X-Title").orElseThrow());
+  }
+
+  @Test
+  void aLiteralHeaderValueBeyondAsciiIsRefusedWhenTheChannelIsSaved() {
+    var t = new WebhookTemplate("https://x.example/", HttpMethod.POST,
+        List.of(KeyValue.plain("X-Ok", "{{T}}"), new KeyValue("Authorization", "Bearer s\u00e9cret-token-value", true)), null, "");
+    InvalidInputException e = assertThrows(InvalidInputException.class, () -> renderer.validate(t));
+    assertEquals(1, e.errors().size(), e.getMessage());
+    assertEquals("headers[1].value", e.errors().get(0).field());
+    assertFalse(e.getMessage().contains("cret"), e.getMessage());
   }
 
   @Test

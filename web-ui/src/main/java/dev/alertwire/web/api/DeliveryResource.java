@@ -32,6 +32,8 @@ import java.util.Locale;
 @Produces(MediaType.APPLICATION_JSON)
 public class DeliveryResource {
   private static final int MAX_PAGE_SIZE = 200;
+  /** (page - 1) * size stays an int offset for every allowed size: no overflow into a negative offset. */
+  static final int MAX_PAGE = 10_000_000;
 
   @Inject DeliveryHistory history;
   @Inject DeliveryControl control;
@@ -44,14 +46,10 @@ public class DeliveryResource {
       @QueryParam("status") String status,
       @QueryParam("from") String from,
       @QueryParam("to") String to,
-      @QueryParam("page") @DefaultValue("1") int page,
-      @QueryParam("size") @DefaultValue("50") int size) {
-    if (page < 1) {
-      throw new InvalidInputException("page", "must be 1 or more");
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-    }
+      @QueryParam("page") @DefaultValue("1") String pageText,
+      @QueryParam("size") @DefaultValue("50") String sizeText) {
+    int page = whole("page", pageText, 1, MAX_PAGE);
+    int size = whole("size", sizeText, 1, MAX_PAGE_SIZE);
     DeliveryFilter filter =
         new DeliveryFilter(
             blankToNull(channelId), blankToNull(checkId), blankToNull(alertType), status(status),
@@ -99,6 +97,19 @@ public class DeliveryResource {
   @Path("{id}/cancel")
   public Response cancel(@PathParam("id") String id) {
     return control.cancel(id).map(d -> Response.ok(summary(d).build().toString()).build()).orElseGet(() -> notFound(id));
+  }
+
+  /** A whole number in [min, max], else 400 naming the field (a number too large for an int included). */
+  static int whole(String field, String text, int min, int max) {
+    String message = "must be a whole number between " + min + " and " + max;
+    if (text == null || !text.trim().matches("[+-]?[0-9]{1,10}")) {
+      throw new InvalidInputException(field, message);
+    }
+    long value = Long.parseLong(text.trim());
+    if (value < min || value > max) {
+      throw new InvalidInputException(field, message);
+    }
+    return (int) value;
   }
 
   private static Response notFound(String id) {

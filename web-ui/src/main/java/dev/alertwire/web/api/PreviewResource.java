@@ -46,6 +46,7 @@ public class PreviewResource {
             JsonBodies.string(o, "template"),
             JsonBodies.string(o, "webhookSecret"),
             JsonBodies.string(o, "signatureScheme"));
+    draft.validate();
     TemplatePreview.Result result = preview.preview(draft, kind);
     JsonObjectBuilder answer = Json.createObjectBuilder().add("valid", result.errors().isEmpty()).add("alertType", kind.name());
     if (result.request() != null) {

@@ -209,8 +209,15 @@ public class ChannelEditorBacking implements Serializable {
   }
 
   public void refreshPreview() {
+    ChannelDraft draft = draft();
     try {
-      previewResult = preview.preview(draft(), kind());
+      draft.validate();
+    } catch (InvalidInputException e) {
+      previewResult = new TemplatePreview.Result(null, e.errors(), List.of());
+      return;
+    }
+    try {
+      previewResult = preview.preview(draft, kind());
     } catch (Busy busy) {
       // The previous preview stays on screen; the next keystroke asks again.
       FieldMessages.info("Preview not refreshed: " + busy.getMessage());
@@ -220,7 +227,16 @@ public class ChannelEditorBacking implements Serializable {
   public void sendTest() {
     try {
       access.requireAdmin();
-      testResult = testSend.send(draft(), name, kind());
+      ChannelDraft draft = draft();
+      try {
+        draft.validate();
+      } catch (InvalidInputException e) {
+        FieldMessages.show(e, this::clientId);
+        FieldMessages.error("Nothing was sent: " + e.errors().get(0).field() + " " + e.errors().get(0).message() + ".");
+        refreshPreview();
+        return;
+      }
+      testResult = testSend.send(draft, name, kind());
       if (!testResult.errors().isEmpty()) {
         FieldMessages.error("Nothing was sent: the template has errors (see the preview).");
       }
