@@ -96,7 +96,8 @@ final class BuiltInHelpers {
     data.put("index", (double) index);
     data.put("first", index == 0);
     data.put("last", last);
-    out.append(fn.apply(item, data, java.util.Arrays.asList(item, key)));
+    // handlebars.js: ret = ret + fn(...), ret starting as "": each body's value joins as a string.
+    out.append(JsValues.toJsString(JsValues.toPrimitive(fn.apply(item, data, java.util.Arrays.asList(item, key)))));
   }
 
   private static Object lookup(Object self, List<Object> params, HelperOptions options) {

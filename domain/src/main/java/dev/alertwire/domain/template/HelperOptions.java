@@ -77,7 +77,7 @@ final class HelperOptions {
   }
 
   /** Calls a body that JavaScript would call; a missing one is a TypeError there. */
-  static String call(ProgramFunction body, Object context, String what) {
+  static Object call(ProgramFunction body, Object context, String what) {
     if (body == null) {
       throw new TemplateException(what + " must be used as a block ({{#" + what + "}}...)");
     }

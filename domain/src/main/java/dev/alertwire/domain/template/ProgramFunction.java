@@ -21,7 +21,7 @@ final class ProgramFunction {
     this.scope = scope;
   }
 
-  String apply(Object context) {
+  Object apply(Object context) {
     return apply(context, null, null);
   }
 
@@ -29,7 +29,7 @@ final class ProgramFunction {
    * Renders the body. {@code data} replaces the data frame when given; {@code blockParams} are the
    * values for {@code as |x y|}.
    */
-  String apply(Object context, DataFrame data, List<Object> blockParams) {
+  Object apply(Object context, DataFrame data, List<Object> blockParams) {
     if (program == null) {
       return "";
     }

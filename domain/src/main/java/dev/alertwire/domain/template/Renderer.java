@@ -70,11 +70,11 @@ final class Renderer {
     DataFrame data = new DataFrame();
     data.put("root", context);
     Scope scope = new Scope(context, data, new Depths(context, null), null, Map.of());
-    return renderProgram(program, scope);
+    return JsValues.toJsString(renderProgram(program, scope));
   }
 
   /** handlebars.js wrapProgram: a body called by a helper. */
-  String invoke(Program program, Scope parent, Object context, DataFrame data,
+  Object invoke(Program program, Scope parent, Object context, DataFrame data,
       List<Object> blockParams) {
     Depths depths = parent.depths();
     if (depths != null && !JsValues.looseEquals(context, depths.head())
@@ -87,21 +87,23 @@ final class Renderer {
     return renderProgram(program, scope);
   }
 
-  private String renderProgram(Program program, Scope scope) {
+  /** The program's value, as its compiled function returns it (see {@link Output}): a string, or not. */
+  private Object renderProgram(Program program, Scope scope) {
     if (++nesting > MAX_NESTING) {
       throw new TemplateException("Template nesting is too deep (recursive partial?)");
     }
     try {
       step();
       scope = withInlinePartials(program, scope);
-      StringBuilder out = new StringBuilder();
+      Output out = new Output();
       for (Statement statement : program.body) {
         render(statement, scope, out);
         checkOutput(out.length());
       }
+      Object result = out.result();
       budget.produced(out.length());
       checkOutput(0);
-      return out.toString();
+      return result;
     } finally {
       nesting--;
     }
@@ -115,10 +117,12 @@ final class Renderer {
     budget.checkOutput(pending);
   }
 
-  private void render(Statement statement, Scope scope, StringBuilder out) {
+  private void render(Statement statement, Scope scope, Output out) {
     step();
     if (statement instanceof Content content) {
-      out.append(content.value);
+      if (!content.value.isEmpty()) {
+        out.appendString(content.value);
+      }
       return;
     }
     Position at = positionOf(statement);
@@ -129,8 +133,10 @@ final class Renderer {
         if (!block.decorator) {
           Object value = call(block.path, block.params, block.hash, scope,
               function(block.program, scope), function(block.inverse, scope), false);
-          if (!JsValues.isNullish(value)) {
-            out.append(JsValues.toJsString(value));
+          if (kind(asPath(block.path), block.params, block.hash, scope, false) == Kind.AMBIGUOUS) {
+            out.appendStatement(value);
+          } else {
+            out.appendValue(value);
           }
         }
       } else if (statement instanceof Partial partial) {
@@ -162,7 +168,7 @@ final class Renderer {
     return null;
   }
 
-  private void renderMustache(Mustache mustache, Scope scope, StringBuilder out) {
+  private void renderMustache(Mustache mustache, Scope scope, Output out) {
     if (mustache.decorator) {
       String name = mustache.path instanceof Path p ? p.original() : "";
       if (!name.equals("inline")) {
@@ -172,9 +178,9 @@ final class Renderer {
     }
     Object value = call(mustache.path, mustache.params, mustache.hash, scope, null, null, false);
     if (mustache.escaped) {
-      out.append(escapeExpression(value));
-    } else if (!JsValues.isNullish(value)) {
-      out.append(JsValues.toJsString(value));
+      out.appendString(escapeExpression(value));
+    } else {
+      out.appendValue(value);
     }
   }
 
@@ -238,14 +244,7 @@ final class Renderer {
     }
     boolean simple = simpleId(path);
     String name = path.parts().isEmpty() ? null : path.parts().get(0);
-    boolean isBlockParam = simple && findBlockParam(scope.frame(), name) != null;
-    boolean isHelper = !isBlockParam
-        && (subExpression || !paramExprs.isEmpty() || hashExpr != null);
-    boolean eligible = !isBlockParam && (isHelper || simple);
-    if (eligible && !isHelper && KNOWN_HELPERS.contains(name)) {
-      isHelper = true;
-    }
-    Kind kind = isHelper ? Kind.HELPER : eligible ? Kind.AMBIGUOUS : Kind.SIMPLE;
+    Kind kind = kind(path, paramExprs, hashExpr, scope, subExpression);
     Object thisContext = JsValues.isNullish(scope.context()) ? NULL_CONTEXT : scope.context();
 
     switch (kind) {
@@ -309,6 +308,20 @@ final class Renderer {
         return value;
       }
     }
+  }
+
+  /** handlebars.js's classifySexpr. */
+  private Kind kind(Path path, List<Expr> paramExprs, Hash hashExpr, Scope scope, boolean subExpression) {
+    boolean simple = simpleId(path);
+    String name = path.parts().isEmpty() ? null : path.parts().get(0);
+    boolean isBlockParam = simple && findBlockParam(scope.frame(), name) != null;
+    boolean isHelper = !isBlockParam
+        && (subExpression || !paramExprs.isEmpty() || hashExpr != null);
+    boolean eligible = !isBlockParam && (isHelper || simple);
+    if (eligible && !isHelper && KNOWN_HELPERS.contains(name)) {
+      isHelper = true;
+    }
+    return isHelper ? Kind.HELPER : eligible ? Kind.AMBIGUOUS : Kind.SIMPLE;
   }
 
   /** handlebars.js blockHelperMissing: a section over a value that is not a helper. */
@@ -486,7 +499,7 @@ final class Renderer {
   }
 
   private void renderPartial(Expr nameExpr, List<Expr> params, Hash hashExpr, String indent,
-      ProgramFunction partialBlock, Scope scope, StringBuilder out) {
+      ProgramFunction partialBlock, Scope scope, Output out) {
     if (params.size() > 1) {
       throw new TemplateException("Unsupported number of partial arguments: " + params.size());
     }
@@ -528,8 +541,13 @@ final class Renderer {
     if (partial == null) {
       throw new TemplateException("The partial " + name + " could not be found");
     }
-    String result = partial.apply(context, data, null);
-    if (!indent.isEmpty()) {
+    Object value = partial.apply(context, data, null);
+    if (indent.isEmpty()) {
+      out.appendValue(value);
+      return;
+    }
+    String result = JsValues.toJsString(value);
+    {
       String[] lines = result.split("\n", -1);
       StringBuilder indented = new StringBuilder();
       for (int i = 0; i < lines.length; i++) {
@@ -546,6 +564,6 @@ final class Renderer {
       }
       result = indented.toString();
     }
-    out.append(result);
+    out.appendString(result);
   }
 }
