@@ -83,6 +83,17 @@ class RestartResumesDeliveriesIT {
       HttpResponse<String> health = app.startNotReady(List.of("-Dalertwire.master.key=" + OTHER_KEY), "another ALERTWIRE_MASTER_KEY");
       assertTrue(health.body().contains("\"master-key\""), health.body());
       assertTrue(!health.body().contains("kc-secret-value-81f3"), health.body());
+      // Liveness and readiness apart (#15): the process works, it just cannot take traffic. Before, the
+      // database was a liveness check too, so an orchestrator restarted every instance in a database outage.
+      java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+      HttpResponse<String> live = http.send(java.net.http.HttpRequest.newBuilder(app.url().toURI().resolve("health/live")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(200, live.statusCode(), live.body());
+      assertTrue(live.body().contains("\"process\"") && !live.body().contains("\"database\"") && !live.body().contains("\"master-key\""), live.body());
+      HttpResponse<String> ready = http.send(java.net.http.HttpRequest.newBuilder(app.url().toURI().resolve("health/ready")).build(),
+          HttpResponse.BodyHandlers.ofString());
+      assertEquals(503, ready.statusCode(), ready.body());
+      assertTrue(ready.body().contains("\"master-key\"") && ready.body().contains("\"database\""), ready.body());
       // /health answers before the application has finished deploying: wait for the API itself.
       long deployed = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       while (api.get("api/v1/alert-channels").status() != 200 && System.nanoTime() < deployed) {

@@ -7,12 +7,14 @@ import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
-/** UP only while the database answers: without it no alert can be accepted or delivered. */
+/**
+ * Readiness: UP only while the database answers; without it no alert can be accepted or delivered. Not a
+ * liveness check: during a database outage every instance is alive and should be taken out of the load
+ * balancer, not restarted (a restart cannot bring the database back, and would drop work in progress).
+ */
 @Readiness
-@Liveness
 @ApplicationScoped
 public class DatabaseHealth implements HealthCheck {
   @Resource(lookup = "java:app/jdbc/alertwire")
