@@ -24,7 +24,7 @@ public final class TemplateEngine {
   public static final int CACHE_SIZE = 2048;
 
   /** The total length of the template texts whose compiled forms are kept (characters). */
-  public static final long CACHE_CHARACTERS = 4L * 1024 * 1024;
+  public static final long CACHE_CHARACTERS = 2L * 1024 * 1024;
 
   /** Longer texts are not cached: a channel body of this size is rare, and compiling it again is cheap. */
   public static final int CACHE_MAX_TEMPLATE = 64 * 1024;
