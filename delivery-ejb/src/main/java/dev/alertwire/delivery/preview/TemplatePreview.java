@@ -21,6 +21,8 @@ import dev.alertwire.persistence.variable.VariableRepository;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import dev.alertwire.domain.request.RequestRenderer;
+import dev.alertwire.domain.signing.StandardWebhookSignature;
+import dev.alertwire.domain.signing.WebhookSecrets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -92,6 +94,13 @@ public class TemplatePreview {
     List<FieldError> tooLarge = RequestRenderer.sizeErrors(channel.template());
     if (!tooLarge.isEmpty()) {
       return new Result(null, tooLarge, List.of());
+    }
+    if (channel.scheme() == AlertChannel.SignatureScheme.STANDARD_WEBHOOKS
+        && channel.webhookSecret() != null
+        && !StandardWebhookSignature.isValidSecret(channel.webhookSecret())) {
+      // The preview does not sign, but it must not show as valid a request that could never be signed (a
+      // stored CHECKLY secret under the other scheme). The message quotes no part of the secret.
+      return new Result(null, List.of(FieldError.of(WebhookSecrets.FIELD, WebhookSecrets.STANDARD_FORMAT)), List.of());
     }
     RenderContexts.RenderContext context = contexts.shownForEvent(event, null);
     Instant now = clock.instant();
