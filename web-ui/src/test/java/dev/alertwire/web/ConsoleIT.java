@@ -386,6 +386,115 @@ class ConsoleIT {
     }
   }
 
+  /**
+   * Issue #17: a credential typed into the URL's user-info and one typed into a header become named
+   * environment secrets from the lock beside the field. The channel stores only the references, a real alert
+   * carries the values, and from the first lock on no page or ajax answer holds them.
+   */
+  @Test
+  void aValueTypedInTheUrlOrAHeaderBecomesANamedSecretFromItsLock() throws Exception {
+    String urlKey = "0a1b2c3d4e5f" + run.toLowerCase();
+    String headerKey = "hk-7e2d9c4b1a" + run.toLowerCase();
+    String urlSecret = "PROMOTED_URL_KEY_" + run;
+    String headerSecret = "PROMOTED_HEADER_" + run;
+    ApiClient api = new ApiClient(base);
+    String checkName = "Promotion check " + run;
+    String checkId = api.post("api/v1/checks", "{\"name\":\"" + checkName + "\",\"checkType\":\"API\"}").json().getString("id");
+    try (ConsoleBrowser browser = new ConsoleBrowser(base);
+        LoopbackReceiver receiver = new LoopbackReceiver()) {
+      browser.signIn("admin", ADMIN_PASSWORD);
+      browser.open("admin/channel.xhtml");
+      browser.waitFor(By.id("editor:name")).sendKeys("Promoted " + run);
+      String hook = receiver.url("/promoted");
+      String withKey = hook.replace("http://", "http://" + urlKey + "@");
+      browser.byId("editor:url").sendKeys(withKey);
+      browser.typeInEditor("editor:body", "{\"t\": \"{{ALERT_TYPE}}\"}");
+      browser.byId("editor:addHeader").click();
+      browser.ajaxDone();
+      browser.waitFor(By.id("editor:headers:1:key")).sendKeys("X-Api-Key");
+      browser.byId("editor:headers:1:value").sendKeys(headerKey);
+      browser.waitForText(By.id("editor:preview"), headerKey);
+      browser.ajaxDone();
+      // Until now the user typed plain values and the preview showed them; from the first lock on, never again.
+      int typed = browser.collectResponses().size();
+
+      browser.byId("editor:urlPromote").click();
+      browser.waitFor(By.id("promote:name"));
+      assertEquals("URL_CREDENTIALS", browser.byId("promote:name").getAttribute("value"), "a loopback address names no service");
+      browser.byId("promote:name").clear();
+      browser.byId("promote:name").sendKeys(urlSecret);
+      browser.screenshotHere("channel-editor-promote-dialog");
+      browser.byId("promote:confirm").click();
+      browser.waitForText(By.id("messages"), "Secret " + urlSecret + " created");
+      String urlWithReference = hook.replace("http://", "http://{{" + urlSecret + "}}@");
+      assertEquals(urlWithReference, browser.byId("editor:url").getAttribute("value"));
+
+      browser.byId("editor:headers:1:promote").click();
+      browser.waitFor(By.id("promote:name"));
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
+          .until(d -> "X_API_KEY".equals(d.findElement(By.id("promote:name")).getAttribute("value")));
+      // A name in use asks: replace that secret's value, or choose another name.
+      browser.byId("promote:name").clear();
+      browser.byId("promote:name").sendKeys(urlSecret, Keys.TAB);
+      browser.waitForText(By.id("promote"), "A secret named " + urlSecret + " exists already");
+      browser.byId("promote:confirm").click();
+      browser.waitForText(By.id("promote"), "Choose another name, or replace the value of " + urlSecret);
+      browser.byId("promote:name").clear();
+      browser.byId("promote:name").sendKeys(headerSecret);
+      browser.byId("promote:confirm").click();
+      browser.waitForText(By.id("messages"), "Secret " + headerSecret + " created");
+      assertEquals("{{" + headerSecret + "}}", browser.byId("editor:headers:1:value").getAttribute("value"));
+      browser.waitForText(By.id("editor:preview"), "X-Api-Key: {{" + headerSecret + "}}");
+
+      browser.byId("editor:sendDegraded").findElement(By.cssSelector(".ui-chkbox-box")).click();
+      browser.tick("editor:subscribedChecks", checkName);
+      browser.byId("editor:save").click();
+      browser.waitForText(By.id("messages"), "Saved \"Promoted " + run + "\"");
+      String channelId = browser.driver.getCurrentUrl().replaceAll(".*[?&]id=([^&]+).*", "$1");
+
+      jakarta.json.JsonObject stored = api.get("api/v1/alert-channels/" + channelId).json();
+      assertEquals(urlWithReference, stored.getString("url"), stored.toString());
+      jakarta.json.JsonObject apiKey =
+          stored.getJsonArray("headers").getValuesAs(jakarta.json.JsonObject.class).stream()
+              .filter(h -> h.getString("key").equals("X-Api-Key")).findFirst().orElseThrow();
+      assertEquals("{{" + headerSecret + "}}", apiKey.getString("value"), stored.toString());
+      assertFalse(stored.toString().contains(urlKey) || stored.toString().contains(headerKey), stored.toString());
+
+      browser.open("admin/variables.xhtml");
+      browser.waitForText(By.id("list:table"), urlSecret);
+      String variables = browser.byId("list:table").getText();
+      assertTrue(variables.contains(headerSecret), variables);
+      browser.screenshot("variables-promoted");
+
+      // A real alert (degraded: the channel sends those, and only for its check) carries the values.
+      assertEquals(202, api.post("api/v1/alerts",
+          "{\"ALERT_TYPE\":\"ALERT_DEGRADED\",\"CHECK_ID\":\"" + checkId + "\",\"CHECK_NAME\":\"" + checkName + "\"}").status());
+      LoopbackReceiver.Received sent = receiver.await(1, Duration.ofSeconds(30)).get(0);
+      assertEquals("/promoted", sent.path());
+      assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString((urlKey + ":").getBytes(StandardCharsets.UTF_8)),
+          sent.header("authorization"), "the URL's user-info, as Basic auth");
+      assertEquals(headerKey, sent.header("x-api-key"));
+      assertEquals("{\"t\": \"ALERT_DEGRADED\"}", sent.bodyText());
+
+      browser.open("admin/channel.xhtml?id=" + channelId);
+      browser.waitFor(By.id("editor:url"));
+      assertEquals(urlWithReference, browser.byId("editor:url").getAttribute("value"));
+      browser.open("admin/deliveries.xhtml");
+      browser.waitForText(By.id("history:table"), "Promoted " + run);
+      browser.driver.findElement(By.xpath("//tr[contains(., 'Promoted " + run + "')]//a[contains(@class,'delivery-link')]")).click();
+      browser.waitFor(By.id("deliveryStatus"));
+      browser.open("admin/audit.xhtml");
+      browser.waitForText(By.id("audit:table"), urlSecret);
+
+      List<String> answers = browser.collectResponses();
+      List<String> sincePromoted = answers.subList(typed, answers.size());
+      assertTrue(sincePromoted.stream().anyMatch(r -> r.contains("<partial-response")), "the lock's ajax answers were captured");
+      for (String secret : List.of(urlKey, headerKey)) {
+        assertTrue(sincePromoted.stream().noneMatch(r -> r.contains(secret)), "a page or ajax answer contained " + secret);
+      }
+    }
+  }
+
   @Test
   void aViewerSeesNoEditControlsAndForgedEditsAreRefused() throws Exception {
     ApiClient api = new ApiClient(base);
@@ -432,6 +541,7 @@ class ConsoleIT {
       assertFalse(viewer.byId("editor:name").isEnabled(), "a viewer's inputs are disabled");
       assertTrue(viewer.driver.findElements(By.cssSelector(
           "[id='editor:save'], [id='editor:sendTest'], [id='editor:applyPreset'], [id='editor:addHeader'], [id='editor:addQuery']")).isEmpty());
+      assertTrue(viewer.driver.findElements(By.cssSelector(".promote-lock, [id='promote']")).isEmpty(), "no lock for a viewer");
       viewer.screenshot("channel-viewer");
       HttpResponse<String> editor = http.send(get("admin/channel.xhtml?id=" + channelId, session), HttpResponse.BodyHandlers.ofString());
       assertEquals(200, editor.statusCode());
