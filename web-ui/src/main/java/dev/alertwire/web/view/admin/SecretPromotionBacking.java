@@ -111,6 +111,8 @@ public class SecretPromotionBacking implements Serializable {
           "Secret " + done.name() + (replace ? " replaced" : " created") + "; the " + where + " now holds " + done.reference()
               + (done.channelRewritten() ? ", in the saved channel too." : ". Save the channel to keep it."));
       literal = null;
+      // The editor is rendered again only now: before, its fields still hold the literal.
+      PrimeFaces.current().ajax().update("editor");
       PrimeFaces.current().ajax().addCallbackParam("promoted", true);
     } catch (VariableAdministration.AlreadyExists e) {
       noteIfTaken();
