@@ -395,6 +395,7 @@ class ConsoleIT {
   void aValueTypedInTheUrlOrAHeaderBecomesANamedSecretFromItsLock() throws Exception {
     String urlKey = "0a1b2c3d4e5f" + run.toLowerCase();
     String headerKey = "hk-7e2d9c4b1a" + run.toLowerCase();
+    String bodyKey = "rk=4f8a2c6e" + run.toLowerCase(); // '=' is escaped by {{...}}: the body gets {{{...}}}
     String urlSecret = "PROMOTED_URL_KEY_" + run;
     String headerSecret = "PROMOTED_HEADER_" + run;
     ApiClient api = new ApiClient(base);
@@ -408,7 +409,7 @@ class ConsoleIT {
       String hook = receiver.url("/promoted");
       String withKey = hook.replace("http://", "http://" + urlKey + "@");
       browser.byId("editor:url").sendKeys(withKey);
-      browser.typeInEditor("editor:body", "{\"t\": \"{{ALERT_TYPE}}\"}");
+      browser.typeInEditor("editor:body", "{\"t\": \"{{ALERT_TYPE}}\", \"routing_key\": \"" + bodyKey + "\"}");
       browser.byId("editor:addHeader").click();
       browser.ajaxDone();
       browser.waitFor(By.id("editor:headers:1:key")).sendKeys("X-Api-Key");
@@ -447,6 +448,24 @@ class ConsoleIT {
       assertEquals("{{" + headerSecret + "}}", browser.byId("editor:headers:1:value").getAttribute("value"));
       browser.waitForText(By.id("editor:preview"), "X-Api-Key: {{" + headerSecret + "}}");
 
+      // In the body, the selection is the literal.
+      int bodyTyped = browser.collectResponses().size();
+      browser.driver.executeScript(
+          "var cm = arguments[0].CodeMirror, text = cm.getValue(), at = text.indexOf(arguments[1]);"
+              + " cm.focus(); cm.setSelection(cm.posFromIndex(at), cm.posFromIndex(at + arguments[1].length));",
+          browser.editorOf("editor:body"), bodyKey);
+      browser.byId("editor:bodyPromote").click();
+      browser.waitFor(By.id("promote:name"));
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
+          .until(d -> "ROUTING_KEY".equals(d.findElement(By.id("promote:name")).getAttribute("value")));
+      browser.byId("promote:name").clear();
+      browser.byId("promote:name").sendKeys("PROMOTED_BODY_" + run);
+      browser.byId("promote:confirm").click();
+      browser.waitForText(By.id("messages"), "Secret PROMOTED_BODY_" + run + " created");
+      browser.waitFor(ConsoleBrowser.editor("editor:body"));
+      assertEquals("{\"t\": \"{{ALERT_TYPE}}\", \"routing_key\": \"{{{PROMOTED_BODY_" + run + "}}}\"}", browser.editorValue("editor:body"));
+
+
       browser.byId("editor:sendDegraded").findElement(By.cssSelector(".ui-chkbox-box")).click();
       browser.tick("editor:subscribedChecks", checkName);
       browser.byId("editor:save").click();
@@ -459,7 +478,7 @@ class ConsoleIT {
           stored.getJsonArray("headers").getValuesAs(jakarta.json.JsonObject.class).stream()
               .filter(h -> h.getString("key").equals("X-Api-Key")).findFirst().orElseThrow();
       assertEquals("{{" + headerSecret + "}}", apiKey.getString("value"), stored.toString());
-      assertFalse(stored.toString().contains(urlKey) || stored.toString().contains(headerKey), stored.toString());
+      assertFalse(stored.toString().contains(urlKey) || stored.toString().contains(headerKey) || stored.toString().contains(bodyKey), stored.toString());
 
       browser.open("admin/variables.xhtml");
       browser.waitForText(By.id("list:table"), urlSecret);
@@ -475,7 +494,7 @@ class ConsoleIT {
       assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString((urlKey + ":").getBytes(StandardCharsets.UTF_8)),
           sent.header("authorization"), "the URL's user-info, as Basic auth");
       assertEquals(headerKey, sent.header("x-api-key"));
-      assertEquals("{\"t\": \"ALERT_DEGRADED\"}", sent.bodyText());
+      assertEquals("{\"t\": \"ALERT_DEGRADED\", \"routing_key\": \"" + bodyKey + "\"}", sent.bodyText());
 
       browser.open("admin/channel.xhtml?id=" + channelId);
       browser.waitFor(By.id("editor:url"));
@@ -491,6 +510,7 @@ class ConsoleIT {
       assertTrue(answers.subList(headerTyped, answers.size()).stream().anyMatch(r -> r.contains("<partial-response")), "the lock's ajax answers were captured");
       assertEquals(List.of(), leaks(answers.subList(urlTyped, answers.size()), urlKey), "pages or ajax answers with the URL's key");
       assertEquals(List.of(), leaks(answers.subList(headerTyped, answers.size()), headerKey), "pages or ajax answers with the header's key");
+      assertEquals(List.of(), leaks(answers.subList(bodyTyped, answers.size()), bodyKey), "pages or ajax answers with the body's key");
     }
   }
 
