@@ -514,6 +514,58 @@ class ConsoleIT {
     }
   }
 
+  /**
+   * Issue #17, a saved channel: the promotion itself replaces the literal in the stored channel (wherever it
+   * stands), in the transaction that creates the secret, with nothing saved from the editor. A name in use
+   * can take the value instead, and stays a secret.
+   */
+  @Test
+  void promotingInASavedChannelRewritesTheStoredChannelAndCanReplaceASecret() throws Exception {
+    String literal = "qk-93b1e7d5a2" + run.toLowerCase();
+    String secret = "REPLACED_TOKEN_" + run;
+    ApiClient api = new ApiClient(base);
+    assertEquals(201, api.post("api/v1/variables", "{\"key\":\"" + secret + "\",\"value\":\"old-value-1234\",\"locked\":true}").status());
+    try (ConsoleBrowser browser = new ConsoleBrowser(base);
+        LoopbackReceiver receiver = new LoopbackReceiver()) {
+      String channelId =
+          Deliveries.create(api, Deliveries.channel("Saved literal " + run, receiver.url("/saved"))
+                  .add("queryParameters", jakarta.json.Json.createArrayBuilder().add(jakarta.json.Json.createObjectBuilder().add("key", "token").add("value", literal)))
+                  .add("template", "{\"token\": \"" + literal + "\"}"))
+              .getString("id");
+      browser.signIn("admin", ADMIN_PASSWORD);
+      browser.waitFor(By.id("channels:table"));
+      browser.open("admin/channel.xhtml?id=" + channelId);
+      browser.waitFor(By.id("editor:queryParameters:0:promote"));
+      int opened = browser.collectResponses().size();
+      browser.byId("editor:queryParameters:0:promote").click();
+      browser.waitFor(By.id("promote:name"));
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
+          .until(d -> "TOKEN".equals(d.findElement(By.id("promote:name")).getAttribute("value")));
+      browser.byId("promote:name").clear();
+      browser.byId("promote:name").sendKeys(secret, Keys.TAB);
+      browser.waitForText(By.id("promote"), "A secret named " + secret + " exists already");
+      browser.driver.findElement(By.cssSelector("label[for='promote:onTaken:0']")).click();
+      browser.byId("promote:confirm").click();
+      browser.waitForText(By.id("messages"), "Secret " + secret + " replaced");
+      assertTrue(browser.byId("messages").getText().contains("in the saved channel too"), browser.byId("messages").getText());
+
+      jakarta.json.JsonObject stored = api.get("api/v1/alert-channels/" + channelId).json();
+      assertEquals("{{" + secret + "}}", stored.getJsonArray("queryParameters").getJsonObject(0).getString("value"), stored.toString());
+      assertEquals("{\"token\": \"{{" + secret + "}}\"}", stored.getString("template"), "the same literal elsewhere in the channel too");
+      assertTrue(api.get("api/v1/variables/" + secret).json().getBoolean("locked"));
+
+      browser.byId("editor:sendTest").click();
+      browser.waitFor(By.id("editor:testStatus"));
+      LoopbackReceiver.Received sent = receiver.await(1, Duration.ofSeconds(10)).get(0);
+      assertEquals("/saved?token=" + literal, sent.path(), "the secret holds the promoted value now");
+      assertEquals("{\"token\": \"" + literal + "\"}", sent.bodyText());
+      browser.open("admin/audit.xhtml");
+      browser.waitForText(By.id("audit:table"), "made secret " + secret);
+      List<String> answers = browser.collectResponses();
+      assertEquals(List.of(), leaks(answers.subList(opened, answers.size()), literal), "pages or ajax answers with the value");
+    }
+  }
+
   /** Where the value stands in each answer that holds it, with some context, for the failure message. */
   private static List<String> leaks(List<String> answers, String value) {
     return answers.stream()
