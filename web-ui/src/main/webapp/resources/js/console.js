@@ -68,6 +68,38 @@
     field.dispatchEvent(new KeyboardEvent('keyup', { bubbles: true }));
   });
 
+  // The lock beside a field (URL, a header or query value, the body) promotes what is selected in that field
+  // to a named secret. The selected text goes to the server in a hidden field, read before PrimeFaces sends
+  // the button's request (this listener captures); with nothing selected the server takes the field's
+  // user-info or whole value. The hidden field is never filled from the server.
+  document.addEventListener('click', function (e) {
+    var lock = e.target.closest ? e.target.closest('.promote-lock') : null;
+    var hidden = document.getElementById('editor:promoteSelection');
+    if (!lock || !hidden) {
+      return;
+    }
+    var box = lock.closest('td, .field');
+    var editor = box ? box.querySelector('.CodeMirror') : null;
+    var input = box ? box.querySelector('input.template-field') : null;
+    var text = '';
+    if (editor && editor.CodeMirror) {
+      editor.CodeMirror.save();
+      text = editor.CodeMirror.getSelection();
+    } else if (input && input.selectionStart != null && input.selectionEnd > input.selectionStart) {
+      text = input.value.slice(input.selectionStart, input.selectionEnd);
+    }
+    hidden.value = text;
+  }, true);
+  if (window.jQuery) {
+    // Sent once: a hidden field's value is also its attribute, which the page would otherwise keep.
+    jQuery(document).on('pfAjaxComplete', function () {
+      var hidden = document.getElementById('editor:promoteSelection');
+      if (hidden && hidden.value && (!PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty())) {
+        hidden.value = '';
+      }
+    });
+  }
+
   // A template error in the body (the API calls the body "template"), as the preview lists it, marks its line
   // in the editor.
   function markErrors() {

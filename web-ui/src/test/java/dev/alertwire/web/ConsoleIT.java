@@ -404,6 +404,194 @@ class ConsoleIT {
     }
   }
 
+  /**
+   * Issue #17: a credential typed into the URL's user-info and one typed into a header become named
+   * environment secrets from the lock beside the field. The channel stores only the references, a real alert
+   * carries the values, and from the first lock on no page or ajax answer holds them.
+   */
+  @Test
+  void aValueTypedInTheUrlOrAHeaderBecomesANamedSecretFromItsLock() throws Exception {
+    String urlKey = "0a1b2c3d4e5f" + run.toLowerCase();
+    String headerKey = "hk-7e2d9c4b1a" + run.toLowerCase();
+    String bodyKey = "rk=4f8a2c6e" + run.toLowerCase(); // '=' is escaped by {{...}}: the body gets {{{...}}}
+    String urlSecret = "PROMOTED_URL_KEY_" + run;
+    String headerSecret = "PROMOTED_HEADER_" + run;
+    ApiClient api = new ApiClient(base);
+    String checkName = "Promotion check " + run;
+    String checkId = api.post("api/v1/checks", "{\"name\":\"" + checkName + "\",\"checkType\":\"API\"}").json().getString("id");
+    try (ConsoleBrowser browser = new ConsoleBrowser(base);
+        LoopbackReceiver receiver = new LoopbackReceiver()) {
+      browser.signIn("admin", ADMIN_PASSWORD);
+      browser.open("admin/channel.xhtml");
+      browser.waitFor(By.id("editor:name")).sendKeys("Promoted " + run);
+      String hook = receiver.url("/promoted");
+      String withKey = hook.replace("http://", "http://" + urlKey + "@");
+      browser.byId("editor:url").sendKeys(withKey);
+      browser.typeInEditor("editor:body", "{\"t\": \"{{ALERT_TYPE}}\", \"routing_key\": \"" + bodyKey + "\"}");
+      browser.byId("editor:addHeader").click();
+      browser.ajaxDone();
+      browser.waitFor(By.id("editor:headers:1:key")).sendKeys("X-Api-Key");
+      browser.byId("editor:headers:1:value").sendKeys(headerKey);
+      browser.waitForText(By.id("editor:preview"), headerKey);
+      browser.ajaxDone();
+      // Until its lock the user typed a plain value and the preview showed it; from its lock on, never again.
+      int urlTyped = browser.collectResponses().size();
+
+      browser.byId("editor:urlPromote").click();
+      browser.waitFor(By.id("promote:name"));
+      assertEquals("URL_CREDENTIALS", browser.byId("promote:name").getAttribute("value"), "a loopback address names no service");
+      browser.byId("promote:name").clear();
+      browser.byId("promote:name").sendKeys(urlSecret);
+      browser.screenshotHere("channel-editor-promote-dialog");
+      browser.byId("promote:confirm").click();
+      browser.waitForText(By.id("messages"), "Secret " + urlSecret + " created");
+      String urlWithReference = hook.replace("http://", "http://{{" + urlSecret + "}}@");
+      assertEquals(urlWithReference, browser.byId("editor:url").getAttribute("value"));
+
+      int headerTyped = browser.collectResponses().size();
+      browser.byId("editor:headers:1:promote").click();
+      browser.waitFor(By.id("promote:name"));
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
+          .until(d -> "X_API_KEY".equals(d.findElement(By.id("promote:name")).getAttribute("value")));
+      // A name in use asks: replace that secret's value, or choose another name.
+      browser.byId("promote:name").clear();
+      browser.byId("promote:name").sendKeys(urlSecret, Keys.TAB);
+      browser.waitForText(By.id("promote"), "A secret named " + urlSecret + " exists already");
+      browser.byId("promote:confirm").click();
+      browser.waitForText(By.id("promote"), "Choose another name, or replace the value of " + urlSecret);
+      browser.byId("promote:name").clear();
+      browser.byId("promote:name").sendKeys(headerSecret);
+      browser.byId("promote:confirm").click();
+      browser.waitForText(By.id("messages"), "Secret " + headerSecret + " created");
+      assertEquals("{{" + headerSecret + "}}", browser.byId("editor:headers:1:value").getAttribute("value"));
+      browser.waitForText(By.id("editor:preview"), "X-Api-Key: {{" + headerSecret + "}}");
+
+      // In the body, the selection is the literal.
+      int bodyTyped = browser.collectResponses().size();
+      browser.driver.executeScript(
+          "var cm = arguments[0].CodeMirror, text = cm.getValue(), at = text.indexOf(arguments[1]);"
+              + " cm.focus(); cm.setSelection(cm.posFromIndex(at), cm.posFromIndex(at + arguments[1].length));",
+          browser.editorOf("editor:body"), bodyKey);
+      browser.byId("editor:bodyPromote").click();
+      browser.waitFor(By.id("promote:name"));
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
+          .until(d -> "ROUTING_KEY".equals(d.findElement(By.id("promote:name")).getAttribute("value")));
+      browser.byId("promote:name").clear();
+      browser.byId("promote:name").sendKeys("PROMOTED_BODY_" + run);
+      browser.byId("promote:confirm").click();
+      browser.waitForText(By.id("messages"), "Secret PROMOTED_BODY_" + run + " created");
+      browser.waitFor(ConsoleBrowser.editor("editor:body"));
+      assertEquals("{\"t\": \"{{ALERT_TYPE}}\", \"routing_key\": \"{{{PROMOTED_BODY_" + run + "}}}\"}", browser.editorValue("editor:body"));
+
+
+      browser.byId("editor:sendDegraded").findElement(By.cssSelector(".ui-chkbox-box")).click();
+      browser.tick("editor:subscribedChecks", checkName);
+      browser.byId("editor:save").click();
+      browser.waitForText(By.id("messages"), "Saved \"Promoted " + run + "\"");
+      String channelId = browser.driver.getCurrentUrl().replaceAll(".*[?&]id=([^&]+).*", "$1");
+
+      jakarta.json.JsonObject stored = api.get("api/v1/alert-channels/" + channelId).json();
+      assertEquals(urlWithReference, stored.getString("url"), stored.toString());
+      jakarta.json.JsonObject apiKey =
+          stored.getJsonArray("headers").getValuesAs(jakarta.json.JsonObject.class).stream()
+              .filter(h -> h.getString("key").equals("X-Api-Key")).findFirst().orElseThrow();
+      assertEquals("{{" + headerSecret + "}}", apiKey.getString("value"), stored.toString());
+      assertFalse(stored.toString().contains(urlKey) || stored.toString().contains(headerKey) || stored.toString().contains(bodyKey), stored.toString());
+
+      browser.open("admin/variables.xhtml");
+      browser.waitForText(By.id("list:table"), urlSecret);
+      String variables = browser.byId("list:table").getText();
+      assertTrue(variables.contains(headerSecret), variables);
+      browser.screenshot("variables-promoted");
+
+      // A real alert (degraded: the channel sends those, and only for its check) carries the values.
+      assertEquals(202, api.post("api/v1/alerts",
+          "{\"ALERT_TYPE\":\"ALERT_DEGRADED\",\"CHECK_ID\":\"" + checkId + "\",\"CHECK_NAME\":\"" + checkName + "\"}").status());
+      LoopbackReceiver.Received sent = receiver.await(1, Duration.ofSeconds(30)).get(0);
+      assertEquals("/promoted", sent.path());
+      assertEquals("Basic " + java.util.Base64.getEncoder().encodeToString((urlKey + ":").getBytes(StandardCharsets.UTF_8)),
+          sent.header("authorization"), "the URL's user-info, as Basic auth");
+      assertEquals(headerKey, sent.header("x-api-key"));
+      assertEquals("{\"t\": \"ALERT_DEGRADED\", \"routing_key\": \"" + bodyKey + "\"}", sent.bodyText());
+
+      browser.open("admin/channel.xhtml?id=" + channelId);
+      browser.waitFor(By.id("editor:url"));
+      assertEquals(urlWithReference, browser.byId("editor:url").getAttribute("value"));
+      browser.open("admin/deliveries.xhtml");
+      browser.waitForText(By.id("history:table"), "Promoted " + run);
+      browser.driver.findElement(By.xpath("//tr[contains(., 'Promoted " + run + "')]//a[contains(@class,'delivery-link')]")).click();
+      browser.waitFor(By.id("deliveryStatus"));
+      browser.open("admin/audit.xhtml");
+      browser.waitForText(By.id("audit:table"), urlSecret);
+
+      List<String> answers = browser.collectResponses();
+      assertTrue(answers.subList(headerTyped, answers.size()).stream().anyMatch(r -> r.contains("<partial-response")), "the lock's ajax answers were captured");
+      assertEquals(List.of(), leaks(answers.subList(urlTyped, answers.size()), urlKey), "pages or ajax answers with the URL's key");
+      assertEquals(List.of(), leaks(answers.subList(headerTyped, answers.size()), headerKey), "pages or ajax answers with the header's key");
+      assertEquals(List.of(), leaks(answers.subList(bodyTyped, answers.size()), bodyKey), "pages or ajax answers with the body's key");
+    }
+  }
+
+  /**
+   * Issue #17, a saved channel: the promotion itself replaces the literal in the stored channel (wherever it
+   * stands), in the transaction that creates the secret, with nothing saved from the editor. A name in use
+   * can take the value instead, and stays a secret.
+   */
+  @Test
+  void promotingInASavedChannelRewritesTheStoredChannelAndCanReplaceASecret() throws Exception {
+    String literal = "qk-93b1e7d5a2" + run.toLowerCase();
+    String secret = "REPLACED_TOKEN_" + run;
+    ApiClient api = new ApiClient(base);
+    assertEquals(201, api.post("api/v1/variables", "{\"key\":\"" + secret + "\",\"value\":\"old-value-1234\",\"locked\":true}").status());
+    try (ConsoleBrowser browser = new ConsoleBrowser(base);
+        LoopbackReceiver receiver = new LoopbackReceiver()) {
+      String channelId =
+          Deliveries.create(api, Deliveries.channel("Saved literal " + run, receiver.url("/saved"))
+                  .add("queryParameters", jakarta.json.Json.createArrayBuilder().add(jakarta.json.Json.createObjectBuilder().add("key", "token").add("value", literal)))
+                  .add("template", "{\"token\": \"" + literal + "\"}"))
+              .getString("id");
+      browser.signIn("admin", ADMIN_PASSWORD);
+      browser.waitFor(By.id("channels:table"));
+      browser.open("admin/channel.xhtml?id=" + channelId);
+      browser.waitFor(By.id("editor:queryParameters:0:promote"));
+      int opened = browser.collectResponses().size();
+      browser.byId("editor:queryParameters:0:promote").click();
+      browser.waitFor(By.id("promote:name"));
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(10))
+          .until(d -> "TOKEN".equals(d.findElement(By.id("promote:name")).getAttribute("value")));
+      browser.byId("promote:name").clear();
+      browser.byId("promote:name").sendKeys(secret, Keys.TAB);
+      browser.waitForText(By.id("promote"), "A secret named " + secret + " exists already");
+      browser.driver.findElement(By.cssSelector("label[for='promote:onTaken:0']")).click();
+      browser.byId("promote:confirm").click();
+      browser.waitForText(By.id("messages"), "Secret " + secret + " replaced");
+      assertTrue(browser.byId("messages").getText().contains("in the saved channel too"), browser.byId("messages").getText());
+
+      jakarta.json.JsonObject stored = api.get("api/v1/alert-channels/" + channelId).json();
+      assertEquals("{{" + secret + "}}", stored.getJsonArray("queryParameters").getJsonObject(0).getString("value"), stored.toString());
+      assertEquals("{\"token\": \"{{" + secret + "}}\"}", stored.getString("template"), "the same literal elsewhere in the channel too");
+      assertTrue(api.get("api/v1/variables/" + secret).json().getBoolean("locked"));
+
+      browser.byId("editor:sendTest").click();
+      browser.waitFor(By.id("editor:testStatus"));
+      LoopbackReceiver.Received sent = receiver.await(1, Duration.ofSeconds(10)).get(0);
+      assertEquals("/saved?token=" + literal, sent.path(), "the secret holds the promoted value now");
+      assertEquals("{\"token\": \"" + literal + "\"}", sent.bodyText());
+      browser.open("admin/audit.xhtml");
+      browser.waitForText(By.id("audit:table"), "made secret " + secret);
+      List<String> answers = browser.collectResponses();
+      assertEquals(List.of(), leaks(answers.subList(opened, answers.size()), literal), "pages or ajax answers with the value");
+    }
+  }
+
+  /** Where the value stands in each answer that holds it, with some context, for the failure message. */
+  private static List<String> leaks(List<String> answers, String value) {
+    return answers.stream()
+        .filter(r -> r.contains(value))
+        .map(r -> r.substring(Math.max(0, r.indexOf(value) - 300), Math.min(r.length(), r.indexOf(value) + value.length() + 100)))
+        .toList();
+  }
+
   @Test
   void aViewerSeesNoEditControlsAndForgedEditsAreRefused() throws Exception {
     ApiClient api = new ApiClient(base);
@@ -450,6 +638,7 @@ class ConsoleIT {
       assertFalse(viewer.byId("editor:name").isEnabled(), "a viewer's inputs are disabled");
       assertTrue(viewer.driver.findElements(By.cssSelector(
           "[id='editor:save'], [id='editor:sendTest'], [id='editor:applyPreset'], [id='editor:addHeader'], [id='editor:addQuery']")).isEmpty());
+      assertTrue(viewer.driver.findElements(By.cssSelector(".promote-lock, [id='promote']")).isEmpty(), "no lock for a viewer");
       viewer.screenshot("channel-viewer");
       HttpResponse<String> editor = http.send(get("admin/channel.xhtml?id=" + channelId, session), HttpResponse.BodyHandlers.ofString());
       assertEquals(200, editor.statusCode());

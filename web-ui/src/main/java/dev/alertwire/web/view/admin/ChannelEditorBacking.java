@@ -334,6 +334,11 @@ public class ChannelEditorBacking implements Serializable {
     return environmentVariables;
   }
 
+  /** A variable was added meanwhile (a value promoted to a secret): the panel reads them again. */
+  void variablesChanged() {
+    environmentVariables = null;
+  }
+
   public List<ConsoleVariables.GroupVariables> getGroupVariables() {
     if (groupVariables == null) {
       groupVariables = variables.byGroup();
