@@ -174,13 +174,13 @@ class AlertDeliveryIT {
     assertProblem(badUrl, "url");
 
     ApiClient.Reply badMethod =
-        api.post("api/v1/alert-channels", "{\"name\":\"x\",\"url\":\"https://example.com\",\"method\":\"FETCH\"}");
+        api.post("api/v1/alert-channels", "{\"name\":\"x\",\"url\":\"http://127.0.0.1:9\",\"method\":\"FETCH\"}");
     assertProblem(badMethod, "method");
 
     ApiClient.Reply badTemplate =
         api.post(
             "api/v1/alert-channels",
-            "{\"name\":\"x\",\"url\":\"https://example.com\",\"template\":\"{\\n  \\\"a\\\": \\\"{{#if X}}\\\"\\n}\"}");
+            "{\"name\":\"x\",\"url\":\"http://127.0.0.1:9\",\"template\":\"{\\n  \\\"a\\\": \\\"{{#if X}}\\\"\\n}\"}");
     JsonObject error = assertProblem(badTemplate, "template");
     assertTrue(error.getInt("line") > 0, "a template error carries its line: " + error);
 

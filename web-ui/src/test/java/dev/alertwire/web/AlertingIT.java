@@ -172,7 +172,7 @@ class AlertingIT {
     assertFalse(admin.get("api/v1/api-tokens").body().contains(viewer), "token values are shown once");
 
     assertEquals(200, admin.as(viewer).get("api/v1/alert-channels").status());
-    ApiClient.Reply refused = admin.as(viewer).post("api/v1/alert-channels", "{\"name\":\"x\",\"url\":\"https://example.com\"}");
+    ApiClient.Reply refused = admin.as(viewer).post("api/v1/alert-channels", "{\"name\":\"x\",\"url\":\"http://127.0.0.1:9\"}");
     assertEquals(403, refused.status());
     assertTrue(refused.contentType().startsWith("application/problem+json"));
     assertEquals(403, admin.as(ingest).get("api/v1/alert-channels").status());
@@ -198,7 +198,7 @@ class AlertingIT {
     assertEquals(201, api.post("api/v1/variables", "{\"key\":\"" + secretKey + "\",\"value\":\"s3cr3t-export-value\",\"locked\":true}").status());
     JsonObject group = created(api.post("api/v1/check-groups", "{\"name\":\"Export " + suffix + "\"}"));
     created(api.post("api/v1/checks", "{\"name\":\"Export check " + suffix + "\",\"groupId\":\"" + group.getString("id") + "\"}"));
-    created(api.post("api/v1/alert-channels", channel("Export channel " + suffix, "https://example.com/hook")
+    created(api.post("api/v1/alert-channels", channel("Export channel " + suffix, "http://127.0.0.1:9/hook")
         .add("webhookSecret", "webhook-secret-export")
         .add("subscriptions", Json.createArrayBuilder().add(Json.createObjectBuilder().add("groupId", group.getString("id")))).build().toString()));
 
@@ -213,13 +213,13 @@ class AlertingIT {
     JsonObject roundTrip = api.post("api/v1/import", doc.toString()).json();
     assertTrue(roundTrip.getJsonArray("changes").getValuesAs(JsonObject.class).stream().noneMatch(c -> c.getString("action").equals("create")), roundTrip.toString());
 
-    String newChannel = "{\"alertChannels\":[{\"name\":\"Imported " + suffix + "\",\"url\":\"https://example.com/new\",\"subscriptions\":[{\"group\":\"Export " + suffix + "\"}]}]}";
+    String newChannel = "{\"alertChannels\":[{\"name\":\"Imported " + suffix + "\",\"url\":\"http://127.0.0.1:9/new\",\"subscriptions\":[{\"group\":\"Export " + suffix + "\"}]}]}";
     JsonObject dry = api.post("api/v1/import?dryRun=true", newChannel).json();
     assertTrue(dry.getBoolean("dryRun"));
     assertEquals("create", dry.getJsonArray("changes").getJsonObject(0).getString("action"));
     assertFalse(api.get("api/v1/alert-channels").body().contains("Imported " + suffix), "a dry run changes nothing");
 
-    String withBadItem = "{\"alertChannels\":[{\"name\":\"Imported " + suffix + "\",\"url\":\"https://example.com/new\"},{\"name\":\"Broken\",\"url\":\"ftp://x\"}]}";
+    String withBadItem = "{\"alertChannels\":[{\"name\":\"Imported " + suffix + "\",\"url\":\"http://127.0.0.1:9/new\"},{\"name\":\"Broken\",\"url\":\"ftp://x\"}]}";
     ApiClient.Reply refused = api.post("api/v1/import", withBadItem);
     assertEquals(400, refused.status(), refused.body());
     assertTrue(refused.body().contains("alertChannels[1].url"), refused.body());

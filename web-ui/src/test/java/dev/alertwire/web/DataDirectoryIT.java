@@ -61,7 +61,7 @@ class DataDirectoryIT {
       String secret = "whsec_Kp3-Lm8Rt-Vb2Nd-Q7Wz9fXc";
       ApiClient.Reply preview =
           api.post("api/v1/templates/preview",
-              "{\"url\": \"https://example.com/hook\", \"template\": \"{}\", \"signatureScheme\": \"STANDARD_WEBHOOKS\", \"webhookSecret\": \"" + secret + "\"}");
+              "{\"url\": \"http://127.0.0.1:9/hook\", \"template\": \"{}\", \"signatureScheme\": \"STANDARD_WEBHOOKS\", \"webhookSecret\": \"" + secret + "\"}");
       assertEquals(400, preview.status(), preview.body());
       String logged = Files.readString(log.toPath(), StandardCharsets.ISO_8859_1);
       assertFalse(logged.contains("Illegal base64"), "no decoder message naming a character of the secret");

@@ -69,6 +69,8 @@ final class PayaraProcess implements AutoCloseable {
     command.add("-Xmx512m");
     command.add("-Dalertwire.data.dir=" + dataDir.toAbsolutePath());
     command.add("-Dalertwire.api.token=" + ApiClient.ADMIN_TOKEN);
+    // Tests reach loopback receivers only: a channel a test left aimed elsewhere is refused, never sent.
+    command.add("-Dalertwire.outbound.allow=127.0.0.0/8,::1/128");
     command.addAll(List.of(System.getProperty("alertwire.it.db.options", "").trim().split("\\s+")));
     command.addAll(systemProperties);
     command.addAll(List.of("-jar", "target/payara-micro.jar"));

@@ -108,7 +108,7 @@ class SecretsAndPreviewIT {
     ApiClient.Reply preview =
         api.post(
             "api/v1/templates/preview",
-            "{\"url\":\"https://example.com/\",\"template\":\"{\\n  \\\"a\\\": \\\"{{#each TAGS}}\\\"\\n}\"}");
+            "{\"url\":\"http://127.0.0.1:9/\",\"template\":\"{\\n  \\\"a\\\": \\\"{{#each TAGS}}\\\"\\n}\"}");
     assertEquals(200, preview.status(), preview.body());
     JsonObject answer = preview.json();
     assertFalse(answer.getBoolean("valid"));
@@ -120,7 +120,7 @@ class SecretsAndPreviewIT {
       JsonObject ok =
           api.post(
                   "api/v1/templates/preview",
-                  "{\"url\":\"https://example.com/\",\"alertType\":\"" + type + "\",\"template\":\"{{ALERT_TYPE}} {{IS_REMINDER}} {{SSL_DAYS_REMAINING}}\"}")
+                  "{\"url\":\"http://127.0.0.1:9/\",\"alertType\":\"" + type + "\",\"template\":\"{{ALERT_TYPE}} {{IS_REMINDER}} {{SSL_DAYS_REMAINING}}\"}")
               .json();
       assertTrue(ok.getBoolean("valid"), ok.toString());
       assertEquals(0, ok.getJsonArray("warnings").size(), "every name is an event variable: " + ok);
@@ -128,12 +128,12 @@ class SecretsAndPreviewIT {
       assertTrue(body.startsWith(type.equals("REMINDER") ? "ALERT_FAILURE true" : type + " false"), body);
     }
     JsonObject undefined =
-        api.post("api/v1/templates/preview", "{\"url\":\"https://example.com/\",\"headers\":[{\"key\":\"Authorization\",\"value\":\"Bearer {{NEVER_DEFINED_TOKEN}}\"}],\"template\":\"{}\"}")
+        api.post("api/v1/templates/preview", "{\"url\":\"http://127.0.0.1:9/\",\"headers\":[{\"key\":\"Authorization\",\"value\":\"Bearer {{NEVER_DEFINED_TOKEN}}\"}],\"template\":\"{}\"}")
             .json();
     assertTrue(undefined.getBoolean("valid"), "a warning, not an error: " + undefined);
     assertEquals(1, undefined.getJsonArray("warnings").size(), undefined.toString());
     assertTrue(undefined.getJsonArray("warnings").getString(0).startsWith("NEVER_DEFINED_TOKEN is not defined"), undefined.toString());
-    assertEquals(400, api.post("api/v1/templates/preview", "{\"url\":\"https://example.com/\",\"alertType\":\"NOPE\"}").status());
+    assertEquals(400, api.post("api/v1/templates/preview", "{\"url\":\"http://127.0.0.1:9/\",\"alertType\":\"NOPE\"}").status());
   }
 
   /**
@@ -185,7 +185,7 @@ class SecretsAndPreviewIT {
     String loop = "{{#each (split LOOP_LIST \\\",\\\" -1)}}{{#each (split @root.LOOP_LIST \\\",\\\" -1)}}"
         + "{{#each (split @root.LOOP_LIST \\\",\\\" -1)}}{{this}}{{/each}}{{/each}}{{/each}}";
     long started = System.nanoTime();
-    JsonObject preview = api.post("api/v1/templates/preview", "{\"url\":\"https://example.com/\",\"template\":\"" + loop + "\"}").json();
+    JsonObject preview = api.post("api/v1/templates/preview", "{\"url\":\"http://127.0.0.1:9/\",\"template\":\"" + loop + "\"}").json();
     assertFalse(preview.getBoolean("valid"), preview.toString());
     assertTrue(Duration.ofNanos(System.nanoTime() - started).toSeconds() < 30, "answered in seconds, not hours");
     api.delete("api/v1/variables/LOOP_LIST");

@@ -144,7 +144,7 @@ class SignInThrottleIT {
     assertEquals(201, token.status(), token.body());
     assertEquals("no-store", token.header("cache-control"), "a new API token is shown once and never cached");
     ApiClient.Reply channel =
-        api.post("api/v1/alert-channels", "{\"name\": \"Standard " + run + "\", \"url\": \"https://example.com/hook\", \"signatureScheme\": \"STANDARD_WEBHOOKS\"}");
+        api.post("api/v1/alert-channels", "{\"name\": \"Standard " + run + "\", \"url\": \"http://127.0.0.1:9/hook\", \"signatureScheme\": \"STANDARD_WEBHOOKS\"}");
     assertEquals(201, channel.status(), channel.body());
     assertTrue(channel.json().getString("generatedWebhookSecret").startsWith("whsec_"));
     assertEquals("no-store", channel.header("cache-control"));
@@ -181,7 +181,7 @@ class SignInThrottleIT {
     for (String secret : List.of("sk-live-Zq9-Xy_" + run + "-K7pW", "whsec_Zq9-Xy_" + run + "-K7pW")) {
       ApiClient.Reply reply =
           api.post("api/v1/templates/preview",
-              "{\"url\": \"https://example.com/hook\", \"template\": \"{}\", \"signatureScheme\": \"STANDARD_WEBHOOKS\", \"webhookSecret\": \"" + secret + "\"}");
+              "{\"url\": \"http://127.0.0.1:9/hook\", \"template\": \"{}\", \"signatureScheme\": \"STANDARD_WEBHOOKS\", \"webhookSecret\": \"" + secret + "\"}");
       assertEquals(400, reply.status(), secret + ": " + reply.body());
       JsonObject error = reply.json().getJsonArray("errors").getJsonObject(0);
       assertEquals("webhookSecret", error.getString("field"));
@@ -192,11 +192,11 @@ class SignInThrottleIT {
     // A saved CHECKLY secret previewed under the other scheme: refused as the field, not a 500 either.
     String stored = "ck-Zq9Xy" + run + "-0123456789";
     ApiClient.Reply saved =
-        api.post("api/v1/alert-channels", "{\"name\": \"Checkly " + run + "\", \"url\": \"https://example.com/hook\", \"webhookSecret\": \"" + stored + "\"}");
+        api.post("api/v1/alert-channels", "{\"name\": \"Checkly " + run + "\", \"url\": \"http://127.0.0.1:9/hook\", \"webhookSecret\": \"" + stored + "\"}");
     assertEquals(201, saved.status(), saved.body());
     ApiClient.Reply switched =
         api.post("api/v1/templates/preview",
-            "{\"channelId\": \"" + saved.json().getString("id") + "\", \"url\": \"https://example.com/hook\", \"template\": \"{}\", \"signatureScheme\": \"STANDARD_WEBHOOKS\"}");
+            "{\"channelId\": \"" + saved.json().getString("id") + "\", \"url\": \"http://127.0.0.1:9/hook\", \"template\": \"{}\", \"signatureScheme\": \"STANDARD_WEBHOOKS\"}");
     assertTrue(switched.status() < 500, switched.status() + " " + switched.body());
     assertFalse(switched.json().getBoolean("valid"), switched.body());
     assertEquals("webhookSecret", switched.json().getJsonArray("errors").getJsonObject(0).getString("field"), switched.body());
@@ -208,7 +208,7 @@ class SignInThrottleIT {
   void aChecklySecretNeedsSixteenCharacters() throws Exception {
     ApiClient api = new ApiClient(base);
     ApiClient.Reply reply =
-        api.post("api/v1/alert-channels", "{\"name\": \"Short " + run + "\", \"url\": \"https://example.com/hook\", \"webhookSecret\": \"abcd\"}");
+        api.post("api/v1/alert-channels", "{\"name\": \"Short " + run + "\", \"url\": \"http://127.0.0.1:9/hook\", \"webhookSecret\": \"abcd\"}");
     assertEquals(400, reply.status(), reply.body());
     JsonObject error = reply.json().getJsonArray("errors").getJsonObject(0);
     assertEquals("webhookSecret", error.getString("field"));
@@ -222,7 +222,7 @@ class SignInThrottleIT {
     String lockedValue = "Bearer p\u00e4sswort-" + run + "-0123";
     ApiClient.Reply save =
         api.post("api/v1/alert-channels",
-            "{\"name\": \"Latin-1 " + run + "\", \"url\": \"https://example.com/hook\", \"headers\": [{\"key\": \"Authorization\", \"value\": \""
+            "{\"name\": \"Latin-1 " + run + "\", \"url\": \"http://127.0.0.1:9/hook\", \"headers\": [{\"key\": \"Authorization\", \"value\": \""
                 + lockedValue + "\", \"locked\": true}]}");
     assertEquals(400, save.status(), save.body());
     JsonObject error = save.json().getJsonArray("errors").getJsonObject(0);
