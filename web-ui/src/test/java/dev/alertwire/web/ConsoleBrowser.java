@@ -151,6 +151,24 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   /** Waits until PrimeFaces has no ajax request in flight. */
+  /**
+   * Clicks the element with this id once the page's ajax queue is empty, and again if an ajax update (the
+   * live preview) replaced it between finding and clicking: seen under load as a stale element.
+   */
+  void click(String id) {
+    for (int attempt = 0; ; attempt++) {
+      try {
+        ajaxDone();
+        driver.findElement(By.id(id)).click();
+        return;
+      } catch (org.openqa.selenium.StaleElementReferenceException e) {
+        if (attempt == 4) {
+          throw e;
+        }
+      }
+    }
+  }
+
   void ajaxDone() {
     new WebDriverWait(driver, WAIT)
         .until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript(

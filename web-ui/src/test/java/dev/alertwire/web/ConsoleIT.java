@@ -163,7 +163,7 @@ class ConsoleIT {
       browser.choose("editor:sampleKind", "recovery");
       browser.waitForText(By.id("previewBody"), "\"recovered\": true");
 
-      browser.byId("editor:sendTest").click();
+      browser.click("editor:sendTest");
       browser.waitFor(By.id("editor:testStatus"));
       assertEquals("HTTP 200", browser.byId("editor:testStatus").getText());
       assertEquals("{\"received\":1}", browser.byId("testResponseBody").getText());
@@ -179,7 +179,7 @@ class ConsoleIT {
       browser.tick("editor:subscribedChecks", checkName);
       browser.screenshotHere("channel-editor-subscriptions");
 
-      browser.byId("editor:save").click();
+      browser.click("editor:save");
       browser.waitForText(By.id("messages"), "Saved \"On-call loopback " + run + "\"");
       assertTrue(browser.driver.getCurrentUrl().contains("id="), "post-redirect-get to the saved channel");
       assertEquals(1, receiver.received().size(), "saving sends nothing");
@@ -258,7 +258,7 @@ class ConsoleIT {
       // 99 retries used to become 9 as it was typed (the number widget dropped what passed its maximum).
       WebElement retries = browser.byId("editor:maxRetries_input");
       retries.sendKeys(org.openqa.selenium.Keys.chord(org.openqa.selenium.Keys.CONTROL, "a"), "99");
-      browser.byId("editor:save").click();
+      browser.click("editor:save");
       browser.ajaxDone();
       browser.waitFor(By.cssSelector(".ui-message-error"));
       String page = browser.driver.getPageSource();
@@ -291,7 +291,7 @@ class ConsoleIT {
       browser.byId("editor:url").sendKeys("http://2130706433:" + port + "/api/v1/export");
       browser.typeInEditor("editor:body", "{\"t\": \"{{ALERT_TITLE}}\"}");
       browser.waitForText(By.id("editor:previewUrl"), "2130706433");
-      browser.byId("editor:sendTest").click();
+      browser.click("editor:sendTest");
       browser.waitFor(By.id("editor:testError"));
       assertEquals(
           "ADDRESS_REFUSED: 2130706433 is 127.0.0.1: 127.0.0.1:" + port + " is Alertwire's own listener",
@@ -311,7 +311,7 @@ class ConsoleIT {
       browser.waitFor(By.id("editor:url")).sendKeys("http://127.0.0.1:9/hook");
       browser.choose("editor:signatureScheme", "Standard Webhooks");
       browser.byId("editor:webhookSecret").sendKeys(secret);
-      browser.byId("editor:sendTest").click();
+      browser.click("editor:sendTest");
       browser.waitForText(By.id("editor:previewErrors"), "webhookSecret: must be whsec_ followed by base64");
       browser.screenshotHere("channel-editor-bad-whsec");
       String part = secret.substring("whsec_".length());
@@ -375,7 +375,7 @@ class ConsoleIT {
       browser.ajaxDone();
       browser.waitFor(By.id("editor:headers:1:secretValue")).sendKeys(lockedHeader);
       browser.byId("editor:webhookSecret").sendKeys(webhookSecret);
-      browser.byId("editor:sendTest").click();
+      browser.click("editor:sendTest");
       browser.waitFor(By.id("editor:testStatus"));
       browser.screenshotHere("channel-editor-secrets");
 
@@ -384,7 +384,7 @@ class ConsoleIT {
       assertEquals(lockedHeader, sent.header("x-api-key"));
       assertNotNull(sent.header("x-checkly-signature"));
 
-      browser.byId("editor:save").click();
+      browser.click("editor:save");
       browser.waitForText(By.id("messages"), "Saved \"Secret carrier " + run + "\"");
       browser.waitFor(By.id("editor:headers:1:secretValue"));
       browser.open("admin/deliveries.xhtml");
@@ -486,7 +486,7 @@ class ConsoleIT {
 
       browser.byId("editor:sendDegraded").findElement(By.cssSelector(".ui-chkbox-box")).click();
       browser.tick("editor:subscribedChecks", checkName);
-      browser.byId("editor:save").click();
+      browser.click("editor:save");
       browser.waitForText(By.id("messages"), "Saved \"Promoted " + run + "\"");
       String channelId = browser.driver.getCurrentUrl().replaceAll(".*[?&]id=([^&]+).*", "$1");
 
@@ -572,7 +572,7 @@ class ConsoleIT {
       assertEquals("{\"token\": \"{{" + secret + "}}\"}", stored.getString("template"), "the same literal elsewhere in the channel too");
       assertTrue(api.get("api/v1/variables/" + secret).json().getBoolean("locked"));
 
-      browser.byId("editor:sendTest").click();
+      browser.click("editor:sendTest");
       browser.waitFor(By.id("editor:testStatus"));
       LoopbackReceiver.Received sent = receiver.await(1, Duration.ofSeconds(10)).get(0);
       assertEquals("/saved?token=" + literal, sent.path(), "the secret holds the promoted value now");
