@@ -83,8 +83,14 @@ class RestartResumesDeliveriesIT {
       HttpResponse<String> health = app.startNotReady(List.of("-Dalertwire.master.key=" + OTHER_KEY), "another ALERTWIRE_MASTER_KEY");
       assertTrue(health.body().contains("\"master-key\""), health.body());
       assertTrue(!health.body().contains("kc-secret-value-81f3"), health.body());
-      // Liveness and readiness apart (#15): the process works, it just cannot take traffic. Before, the
-      // database was a liveness check too, so an orchestrator restarted every instance in a database outage.
+      // /health answers before the application has finished deploying: wait for the API itself.
+      long deployed = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      while (api.get("api/v1/alert-channels").status() != 200 && System.nanoTime() < deployed) {
+        Thread.sleep(250);
+      }
+      // Deployed now (until then Payara reports "No Application deployed" DOWN). Liveness and readiness apart
+      // (#15): the process works, it just cannot take traffic. Before, the database was a liveness check too,
+      // so an orchestrator restarted every instance in a database outage.
       java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
       HttpResponse<String> live = http.send(java.net.http.HttpRequest.newBuilder(app.url().toURI().resolve("health/live")).build(),
           HttpResponse.BodyHandlers.ofString());
@@ -94,11 +100,6 @@ class RestartResumesDeliveriesIT {
           HttpResponse.BodyHandlers.ofString());
       assertEquals(503, ready.statusCode(), ready.body());
       assertTrue(ready.body().contains("\"master-key\"") && ready.body().contains("\"database\""), ready.body());
-      // /health answers before the application has finished deploying: wait for the API itself.
-      long deployed = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (api.get("api/v1/alert-channels").status() != 200 && System.nanoTime() < deployed) {
-        Thread.sleep(250);
-      }
       String id = deliveryFor(api, alert(api, "ALERT_FAILURE", "key-check"), ch.getString("id"));
       Thread.sleep(5_000);
       JsonObject waiting = api.get("api/v1/deliveries/" + id).json();
