@@ -69,6 +69,9 @@ final class PayaraProcess implements AutoCloseable {
     command.add("-Xmx512m");
     command.add("-Dalertwire.data.dir=" + dataDir.toAbsolutePath());
     command.add("-Dalertwire.api.token=" + ApiClient.ADMIN_TOKEN);
+    // The same first admin as the Arquillian instances: on PostgreSQL all test instances share one database,
+    // and whichever starts first creates the admin user (a generated password would lock the console tests out).
+    command.add("-Dalertwire.admin.password=" + ConsoleIT.ADMIN_PASSWORD);
     // Tests reach loopback receivers only: a channel a test left aimed elsewhere is refused, never sent.
     command.add("-Dalertwire.outbound.allow=127.0.0.0/8,::1/128");
     command.addAll(List.of(System.getProperty("alertwire.it.db.options", "").trim().split("\\s+")));
