@@ -22,6 +22,7 @@ final class PayaraProcess implements AutoCloseable {
   private final int port;
   private final File log;
   private Process process;
+  private boolean configuredToken = true;
 
   PayaraProcess(Path dataDir, File log) throws IOException {
     this.dataDir = dataDir;
@@ -46,12 +47,21 @@ final class PayaraProcess implements AutoCloseable {
     return awaitHealth(Duration.ofSeconds(180), health -> health.statusCode() == 503 && health.body().contains(reason));
   }
 
-  private void launch(List<String> systemProperties) throws Exception {
+  /** Without ALERTWIRE_API_TOKEN: on an empty database the app generates the first token and shows it once. */
+  PayaraProcess withoutConfiguredToken() {
+    configuredToken = false;
+    return this;
+  }
+
+  /** Starts the JVM and returns at once, for tests that watch the start-up themselves. */
+  void launch(List<String> systemProperties) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     command.add("-Dalertwire.data.dir=" + dataDir.toAbsolutePath());
-    command.add("-Dalertwire.api.token=" + ApiClient.ADMIN_TOKEN);
+    if (configuredToken) {
+      command.add("-Dalertwire.api.token=" + ApiClient.ADMIN_TOKEN);
+    }
     command.addAll(List.of(System.getProperty("alertwire.it.db.options", "").trim().split("\\s+")));
     command.addAll(systemProperties);
     command.addAll(List.of("-jar", "target/payara-micro.jar"));
@@ -71,6 +81,10 @@ final class PayaraProcess implements AutoCloseable {
       throw new IllegalStateException("payara.micro.options is not set: run the integration tests through Maven (failsafe sets it)");
     }
     return List.of(options.trim().split("\\s+"));
+  }
+
+  boolean isAlive() {
+    return process != null && process.isAlive();
   }
 
   long pid() {
