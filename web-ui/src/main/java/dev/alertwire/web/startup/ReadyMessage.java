@@ -54,7 +54,8 @@ public class ReadyMessage implements ServletContextListener {
 
   private void awaitAnswers(String contextPath) {
     int port = OwnPort.of(config.port());
-    String base = "http://127.0.0.1:" + port + contextPath + "/";
+    String root = "http://127.0.0.1:" + port + "/";
+    String base = root + (contextPath.isEmpty() ? "" : contextPath.substring(1) + "/");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
     long end = System.nanoTime() + GIVE_UP.toNanos();
     String last = "no answer yet";
@@ -62,7 +63,7 @@ public class ReadyMessage implements ServletContextListener {
       while (System.nanoTime() < end) {
         HttpResponse<String> login = get(http, base + "login.xhtml");
         if (login != null && login.statusCode() == 200) {
-          HttpResponse<String> health = get(http, base + "health");
+          HttpResponse<String> health = get(http, root + "health"); // MicroProfile Health: at the server's root
           if (health != null) {
             announce(health.statusCode() == 200, health.statusCode() + " " + health.body().strip());
             return;
