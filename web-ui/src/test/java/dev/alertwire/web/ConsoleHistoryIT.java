@@ -100,6 +100,61 @@ class ConsoleHistoryIT {
     }
   }
 
+  /**
+   * Layout at the widths people use: the history at 1,024 px shows every channel name whole, and the channel
+   * editor at 390 px (a phone) fits the screen with no field over another. Screenshots in target/screenshots.
+   */
+  @Test
+  void theHistoryAt1024AndTheEditorAt390FitTheirScreens() throws Exception {
+    ApiClient api = new ApiClient(base);
+    String longName = "Payments on-call escalation " + run + " (EU primary)";
+    try (LoopbackReceiver receiver = new LoopbackReceiver();
+        ConsoleBrowser browser = new ConsoleBrowser(base)) {
+      String channelId = create(api, channel(longName, receiver.url("/w"))).getString("id");
+      JsonObject accepted = post(api, Json.createObjectBuilder()
+          .add("ALERT_TYPE", "ALERT_RECOVERY").add("ALERT_TITLE", "Check \"Checkout API " + run + "\" has recovered").build());
+      awaitStatus(api, deliveryFor(api, accepted, channelId), "SUCCEEDED");
+      browser.signIn("admin", ConsoleIT.ADMIN_PASSWORD);
+      browser.waitFor(By.id("channels:table"));
+
+      browser.viewport(1024, 768);
+      browser.open("admin/deliveries.xhtml?channel=" + channelId);
+      browser.waitForText(By.id("history:table"), longName);
+      browser.screenshot("history-1024");
+      String clipped = (String) browser.driver.executeScript(
+          "var out = [];"
+              + " document.querySelectorAll(\"[id='history:table'] td, [id='history:table'] th\").forEach(function (c) {"
+              + "   var r = c.getBoundingClientRect();"
+              + "   if (c.scrollWidth > c.clientWidth + 1 || r.right > window.innerWidth + 1) out.push(c.textContent.trim().substring(0, 40) + ' (' + c.scrollWidth + ' > ' + c.clientWidth + ', right ' + Math.round(r.right) + ')');"
+              + " });"
+              + " return out.join(' | ');");
+      assertEquals("", clipped, "cells clipped or past the window at 1,024 px");
+      assertTrue((Boolean) browser.driver.executeScript("return document.documentElement.scrollWidth <= window.innerWidth + 1;"), "no sideways scrolling at 1,024 px");
+
+      browser.viewport(390, 844);
+      browser.open("admin/channel.xhtml?id=" + channelId);
+      browser.waitFor(By.id("editor:name"));
+      browser.ajaxDone();
+      browser.screenshot("channel-editor-390");
+      String overlaps = (String) browser.driver.executeScript(
+          "var fields = Array.prototype.slice.call(document.querySelectorAll('.editor-grid .field, .editor-grid .card'));"
+              + " var out = [];"
+              + " fields.forEach(function (a, i) { fields.slice(i + 1).forEach(function (b) {"
+              + "   if (a.contains(b) || b.contains(a)) return;"
+              + "   var p = a.getBoundingClientRect(), q = b.getBoundingClientRect();"
+              + "   var w = Math.min(p.right, q.right) - Math.max(p.left, q.left), h = Math.min(p.bottom, q.bottom) - Math.max(p.top, q.top);"
+              + "   if (w > 2 && h > 2) out.push((a.textContent.trim().substring(0, 25)) + ' / ' + (b.textContent.trim().substring(0, 25)));"
+              + " }); });"
+              + " var controls = document.querySelectorAll('.editor-grid .field, .editor-grid .card, .editor-grid button, .editor-grid input, .editor-grid label, .editor-grid .ui-selectonemenu, .editor-grid .CodeMirror');"
+              + " Array.prototype.forEach.call(controls, function (a) { var r = a.getBoundingClientRect(); if (r.width > 0 && (r.right > window.innerWidth + 1 || r.left < -1)) out.push((a.id || a.className || a.tagName) + ' ' + a.textContent.trim().substring(0, 25) + ' past the screen (' + Math.round(r.left) + '..' + Math.round(r.right) + ')'); });"
+              + " return out.join(' | ');");
+      assertEquals("", overlaps, "editor parts overlapping or off screen at 390 px");
+      assertTrue((Boolean) browser.driver.executeScript(
+              "return document.documentElement.scrollWidth <= window.innerWidth + 1 && document.body.scrollWidth <= window.innerWidth + 1;"),
+          "no sideways scrolling at 390 px: " + browser.driver.executeScript("return document.documentElement.scrollWidth + ' / ' + document.body.scrollWidth;"));
+    }
+  }
+
   private static JsonObject post(ApiClient api, JsonObject alert) throws Exception {
     ApiClient.Reply accepted = api.post("api/v1/alerts", alert.toString());
     assertEquals(202, accepted.status(), accepted.body());
