@@ -90,6 +90,17 @@ class AlertingIT {
       assertEquals(1, reminder.getInt("seq"));
       assertEquals("ALERT_FAILURE", reminder.getString("type"));
       assertTrue(bodyOf(onGroup.await(2, Duration.ofSeconds(30)).get(1)).getBoolean("reminder"));
+      // Issue #13: the history tells the reminder from the failure, by type and filter, and names the alert.
+      String onCheckHistory = "api/v1/deliveries?channelId=" + checkChannel.getString("id");
+      JsonObject reminders = api.get(onCheckHistory + "&alertType=REMINDER").json();
+      assertEquals(1, reminders.getInt("total"), reminders.toString());
+      assertEquals("REMINDER", reminders.getJsonArray("items").getJsonObject(0).getString("alertType"));
+      assertEquals("Check \"Checkout " + suffix + "\" has failed", reminders.getJsonArray("items").getJsonObject(0).getString("alertTitle"));
+      JsonObject failures = api.get(onCheckHistory + "&alertType=ALERT_FAILURE").json();
+      assertEquals(1, failures.getInt("total"), "the first failure alone: " + failures);
+      assertEquals("ALERT_FAILURE", failures.getJsonArray("items").getJsonObject(0).getString("alertType"));
+      String reminderId = reminders.getJsonArray("items").getJsonObject(0).getString("id");
+      assertEquals("REMINDER", api.get("api/v1/deliveries/" + reminderId).json().getString("alertType"), "the detail too");
 
       assertEquals("ALERT_RECOVERY", result(api, checkId, "{\"hasFailures\":false}").getString("transition"));
       assertEquals("ALERT_RECOVERY", bodyOf(onCheck.await(3, Deliveries.WAIT).get(2)).getString("type"));

@@ -150,6 +150,23 @@ final class ConsoleBrowser implements AutoCloseable {
     }
   }
 
+  /** Waits until the browser's address contains this text (after a redirect). */
+  void waitForUrl(String part) {
+    try {
+      waiting().until(ExpectedConditions.urlContains(part));
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw evidence(e);
+    }
+  }
+
+  /** Sets the size of the page itself (the viewport), as a phone or a small laptop has it. */
+  void viewport(int width, int height) {
+    driver.manage().window().setSize(new Dimension(width, height));
+    long innerWidth = (Long) driver.executeScript("return window.innerWidth;");
+    long innerHeight = (Long) driver.executeScript("return window.innerHeight;");
+    driver.manage().window().setSize(new Dimension((int) (width + width - innerWidth), (int) (height + height - innerHeight)));
+  }
+
   /** Waits until PrimeFaces has no ajax request in flight. */
   /**
    * Clicks the element with this id once the page's ajax queue is empty, and again if an ajax update (the

@@ -215,6 +215,7 @@ class ConsoleIT {
       assertTrue(hours.get(23).getAttribute("title").matches(".*: [1-9][0-9]* succeeded.*"), hours.get(23).getAttribute("title"));
       browser.choose("history:check", checkName);
       browser.byId("history:apply").click();
+      browser.waitForUrl("check=" + checkId); // the filters are in the URL now
       browser.ajaxDone();
       browser.waitForText(By.id("history:table"), "On-call loopback " + run);
       assertEquals(1, browser.driver.findElements(By.xpath("//*[@id='history:table_data']/tr[contains(., 'On-call loopback " + run + "')]")).size(),
@@ -224,10 +225,9 @@ class ConsoleIT {
       assertEquals(checkName, browser.driver.findElement(By.cssSelector(".check-name")).getText(), "the detail names the check");
       browser.open("admin/deliveries.xhtml");
       browser.waitFor(By.id("history:table"));
-      browser.byId("history:clear").click();
-      browser.ajaxDone();
       browser.choose("history:kind", "Test-sends only");
       browser.byId("history:apply").click();
+      browser.waitForUrl("kind=test");
       browser.ajaxDone();
       browser.waitForText(By.id("history:table"), "On-call loopback " + run);
       browser.screenshot("delivery-history");

@@ -22,6 +22,7 @@ final class PayaraProcess implements AutoCloseable {
   private final int port;
   private final File log;
   private Process process;
+  private boolean configuredToken = true;
 
   PayaraProcess(Path dataDir, File log) throws IOException {
     this.dataDir = dataDir;
@@ -63,15 +64,28 @@ final class PayaraProcess implements AutoCloseable {
     throw new IllegalStateException("\"" + line + "\" not logged within 180 s; see " + log);
   }
 
-  private void launch(List<String> systemProperties) throws Exception {
+  /**
+   * Without ALERTWIRE_API_TOKEN and ALERTWIRE_ADMIN_PASSWORD: on an empty database the app generates the first
+   * token and the admin's password and shows them once.
+   */
+  PayaraProcess withoutConfiguredToken() {
+    configuredToken = false;
+    return this;
+  }
+
+  /** Starts the JVM and returns at once, for tests that watch the start-up themselves. */
+  void launch(List<String> systemProperties) throws Exception {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx512m");
     command.add("-Dalertwire.data.dir=" + dataDir.toAbsolutePath());
-    command.add("-Dalertwire.api.token=" + ApiClient.ADMIN_TOKEN);
-    // The same first admin as the Arquillian instances: on PostgreSQL all test instances share one database,
-    // and whichever starts first creates the admin user (a generated password would lock the console tests out).
-    command.add("-Dalertwire.admin.password=" + ConsoleIT.ADMIN_PASSWORD);
+    // On PostgreSQL every test instance shares one database: whichever starts first creates the first token
+    // and admin, so there they are always the configured ones (generated ones would lock the other tests out).
+    boolean ownDatabase = System.getProperty("alertwire.it.db.options", "").isBlank();
+    if (configuredToken || !ownDatabase) {
+      command.add("-Dalertwire.api.token=" + ApiClient.ADMIN_TOKEN);
+      command.add("-Dalertwire.admin.password=" + ConsoleIT.ADMIN_PASSWORD);
+    }
     // Tests reach loopback receivers only: a channel a test left aimed elsewhere is refused, never sent.
     command.add("-Dalertwire.outbound.allow=127.0.0.0/8,::1/128");
     command.addAll(List.of(System.getProperty("alertwire.it.db.options", "").trim().split("\\s+")));
@@ -93,6 +107,10 @@ final class PayaraProcess implements AutoCloseable {
       throw new IllegalStateException("payara.micro.options is not set: run the integration tests through Maven (failsafe sets it)");
     }
     return List.of(options.trim().split("\\s+"));
+  }
+
+  boolean isAlive() {
+    return process != null && process.isAlive();
   }
 
   long pid() {

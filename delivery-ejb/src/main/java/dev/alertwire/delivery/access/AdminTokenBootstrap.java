@@ -12,7 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * On first start with no API token, creates the admin token from ALERTWIRE_API_TOKEN, or generates one and
- * prints it once: the one log line that carries a credential, so the first user can get in.
+ * shows it once in the start-up message's box (FirstStartCredentials), so the first user can get in.
  */
 @Singleton
 @Startup
@@ -21,6 +21,7 @@ public class AdminTokenBootstrap {
   private static final Logger LOG = Logger.getLogger(AdminTokenBootstrap.class.getName());
 
   @Inject ApiAccess access;
+  @Inject FirstStartCredentials credentials;
 
   @Inject
   @ConfigProperty(name = "alertwire.api.token")
@@ -37,7 +38,8 @@ public class AdminTokenBootstrap {
       LOG.info("Created the admin API token from ALERTWIRE_API_TOKEN");
     } else {
       String value = access.issue("admin (generated)", ApiToken.Role.ADMIN).value();
-      LOG.warning("Created an admin API token; it is shown this once, keep it: " + value);
+      credentials.apiToken(value);
+      LOG.info("Created an admin API token; it is shown once, in the box of the start-up message");
     }
   }
 }

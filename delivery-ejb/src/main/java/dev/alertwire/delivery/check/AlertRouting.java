@@ -32,7 +32,8 @@ public class AlertRouting {
   }
 
   public Sent queue(AlertKind kind, MonitoredCheck check, List<AlertChannel> targets, Map<String, Object> variables, Instant now) {
-    AlertEvent event = new AlertEvent(check.id(), kind.name(), now, JsonValues.toJson(variables), now);
+    String type = AlertEvent.historyType(kind.name(), Boolean.TRUE.equals(variables.get("IS_REMINDER")));
+    AlertEvent event = new AlertEvent(check.id(), type, now, JsonValues.toJson(variables), now);
     return new Sent(kind.name(), event.id(), outbox.queue(event, targets, now));
   }
 

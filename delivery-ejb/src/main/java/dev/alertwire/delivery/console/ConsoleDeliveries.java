@@ -4,6 +4,7 @@ import dev.alertwire.delivery.access.Permit;
 import dev.alertwire.persistence.token.ApiToken;
 import dev.alertwire.delivery.control.DeliveryControl;
 import dev.alertwire.delivery.history.DeliveryHistory;
+import dev.alertwire.delivery.history.EventLabel;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.delivery.Delivery;
 import dev.alertwire.persistence.delivery.DeliverySearch;
@@ -21,16 +22,23 @@ public class ConsoleDeliveries {
   @Inject DeliveryHistory history;
   @Inject DeliveryControl control;
 
-  /** A list row: the delivery and the alert type of its event. */
-  public record Row(Delivery delivery, String alertType) {}
+  /** A list row: the delivery and the alert type (REMINDER for a reminder) and title of its event. */
+  public record Row(Delivery delivery, String alertType, String title) {}
 
   public record Page(List<Row> rows, long total) {}
 
   public Page page(DeliverySearch.Criteria criteria, int offset, int limit) {
     long total = search.count(criteria);
     List<Delivery> items = search.page(criteria, offset, limit, total);
-    Map<String, String> types = search.alertTypes(items.stream().map(Delivery::eventId).distinct().toList());
-    return new Page(items.stream().map(d -> new Row(d, types.get(d.eventId()))).toList(), total);
+    Map<String, EventLabel> labels = history.labels(items.stream().map(Delivery::eventId).distinct().toList());
+    return new Page(
+        items.stream()
+            .map(d -> {
+              EventLabel label = labels.getOrDefault(d.eventId(), EventLabel.NONE);
+              return new Row(d, label.alertType(), label.title());
+            })
+            .toList(),
+        total);
   }
 
   public long count(DeliverySearch.Criteria criteria) {

@@ -102,6 +102,34 @@ public class ConsoleUsers {
     return user;
   }
 
+  /**
+   * The signed-in user changes their own password: the current one is required (a session left open is not
+   * enough), the new one has at least {@link #MIN_PASSWORD_LENGTH} characters. Audited, never with either value.
+   */
+  @Permit({ApiToken.Role.ADMIN, ApiToken.Role.VIEWER})
+  public void changePassword(String currentPassword, String newPassword) {
+    String username = session.getCallerPrincipal() == null ? null : session.getCallerPrincipal().getName();
+    AppUser user =
+        (username == null ? Optional.<AppUser>empty() : users.byUsername(username))
+            .orElseThrow(() -> new InvalidInputException("currentPassword", "only a signed-in console user can change a password"));
+    List<FieldError> errors = new ArrayList<>();
+    if (currentPassword == null || !PasswordHasher.matches(currentPassword, user.passwordHash())) {
+      errors.add(FieldError.of("currentPassword", "is not your current password"));
+    }
+    if (newPassword == null || newPassword.length() < MIN_PASSWORD_LENGTH) {
+      errors.add(FieldError.of("newPassword", "must be at least " + MIN_PASSWORD_LENGTH + " characters"));
+    } else if (newPassword.length() > 200) {
+      errors.add(FieldError.of("newPassword", "must be at most 200 characters"));
+    } else if (newPassword.equals(currentPassword)) {
+      errors.add(FieldError.of("newPassword", "must differ from the current password"));
+    }
+    if (!errors.isEmpty()) {
+      throw new InvalidInputException(errors);
+    }
+    user.changePasswordHash(PasswordHasher.hash(newPassword));
+    audit.record("password changed", user.username(), null);
+  }
+
   /** Refuses to delete the caller or the last admin, so the console can never lock everyone out. */
   @Permit(ApiToken.Role.ADMIN)
   public void delete(String id) {

@@ -1,6 +1,7 @@
 package dev.alertwire.delivery.console;
 
 import dev.alertwire.domain.validation.InvalidInputException;
+import dev.alertwire.delivery.access.FirstStartCredentials;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
@@ -12,8 +13,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * On the first start (no users yet) creates {@code admin} with ALERTWIRE_ADMIN_PASSWORD, or with a generated
- * password that is logged this once: the only secret the application ever logs, because otherwise nobody
- * could sign in. A configured password shorter than 12 characters stops the start, with the reason logged.
+ * password that is shown this once, in the start-up message's box (with the first API token, if generated):
+ * the only secrets the application ever logs, because otherwise nobody could sign in. A configured password
+ * shorter than 12 characters stops the start, with the reason logged.
  */
 @Singleton
 @Startup
@@ -26,6 +28,7 @@ public class FirstAdmin {
   Optional<String> configuredPassword;
 
   @Inject ConsoleUsers users;
+  @Inject FirstStartCredentials credentials;
 
   @PostConstruct
   void create() {
@@ -47,7 +50,10 @@ public class FirstAdmin {
             created
                 .generatedPassword()
                 .ifPresentOrElse(
-                    generated -> LOG.warning("Created admin user; password: " + generated),
+                    generated -> {
+                      credentials.adminPassword(generated);
+                      LOG.info("Created admin user; its password is shown once, in the box of the start-up message");
+                    },
                     () -> LOG.info("Created admin user with the password from ALERTWIRE_ADMIN_PASSWORD")));
   }
 

@@ -22,11 +22,23 @@ public class DeliveryHistory {
 
   public record Page(List<Delivery> items, long total) {}
 
-  public record Detail(Delivery delivery, AlertEvent event, List<DeliveryAttempt> attempts) {}
+  public record Detail(Delivery delivery, AlertEvent event, List<DeliveryAttempt> attempts) {
+    /** The alert's type (REMINDER for a reminder) and title. */
+    public EventLabel label() {
+      return EventLabel.of(event);
+    }
+  }
 
   public Page page(DeliveryFilter filter, int offset, int limit) {
     long total = deliveries.count(filter);
     return new Page(deliveries.page(filter, offset, limit, total), total);
+  }
+
+  /** The type and title of each of these events, by event id (a page of the history in one query). */
+  public java.util.Map<String, EventLabel> labels(List<String> eventIds) {
+    java.util.Map<String, EventLabel> labels = new java.util.HashMap<>();
+    events.byIds(eventIds).forEach((id, event) -> labels.put(id, EventLabel.of(event)));
+    return labels;
   }
 
   public Optional<Detail> detail(String id) {

@@ -73,7 +73,8 @@ public class AlertIngestion {
     List<AlertChannel> wanting =
         channels.routedTo(checkId, groupId).stream().filter(c -> kind.map(k -> c.alertSettings().wants(k)).orElse(true)).toList();
     Instant now = clock.instant();
-    AlertEvent event = new AlertEvent(checkId, alertType, now, kept.build().toString(), now);
+    boolean reminder = variables.get("IS_REMINDER") == jakarta.json.JsonValue.TRUE;
+    AlertEvent event = new AlertEvent(checkId, AlertEvent.historyType(alertType, reminder), now, kept.build().toString(), now);
     return new Accepted(event.id(), outbox.queue(event, wanting, now), ignored);
   }
 

@@ -15,6 +15,17 @@ import java.util.UUID;
 @Entity
 @Table(name = "alert_event")
 public class AlertEvent {
+  /**
+   * The history's type of a reminder: the failure alert sent again (its ALERT_TYPE stays ALERT_FAILURE, with
+   * IS_REMINDER true, as in the hosted product), stored as its own type so the history can show and filter it.
+   */
+  public static final String REMINDER = "REMINDER";
+
+  /** The stored type of an event: {@link #REMINDER} for a reminder, else its alert type. */
+  public static String historyType(String alertType, boolean reminder) {
+    return reminder ? REMINDER : alertType;
+  }
+
   /** The capacity of the variables column (characters): a body under the 1 MiB byte limit can exceed it. */
   public static final int MAX_VARIABLES_LENGTH = 1_000_000;
 

@@ -3,6 +3,7 @@ package dev.alertwire.persistence.event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -17,6 +18,18 @@ public class EventRepository {
   public void add(AlertEvent event) {
     em.persist(event);
     em.flush();
+  }
+
+  /** The events with these ids, by id: one query for a page of the history. */
+  public java.util.Map<String, AlertEvent> byIds(java.util.Collection<String> ids) {
+    java.util.Map<String, AlertEvent> found = new java.util.HashMap<>();
+    if (!ids.isEmpty()) {
+      em.createQuery("SELECT e FROM AlertEvent e WHERE e.id IN :ids", AlertEvent.class)
+          .setParameter("ids", List.copyOf(ids))
+          .getResultList()
+          .forEach(e -> found.put(e.id(), e));
+    }
+    return found;
   }
 
   public Optional<AlertEvent> find(String id) {

@@ -58,6 +58,11 @@ public class AppUser {
     return role;
   }
 
+  /** A new PBKDF2 hash (from PasswordHasher): the user changed their password. */
+  public void changePasswordHash(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
   public Instant createdAt() {
     return Instant.ofEpochMilli(createdAt);
   }

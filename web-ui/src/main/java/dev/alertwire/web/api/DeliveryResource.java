@@ -2,6 +2,7 @@ package dev.alertwire.web.api;
 
 import dev.alertwire.delivery.control.DeliveryControl;
 import dev.alertwire.delivery.history.DeliveryHistory;
+import dev.alertwire.delivery.history.EventLabel;
 import dev.alertwire.delivery.json.Json;
 import dev.alertwire.domain.delivery.DeliveryStatus;
 import dev.alertwire.domain.validation.InvalidInputException;
@@ -56,7 +57,8 @@ public class DeliveryResource {
             instant("from", from), instant("to", to));
     DeliveryHistory.Page result = history.page(filter, (page - 1) * size, size);
     JsonArrayBuilder items = Json.createArrayBuilder();
-    result.items().forEach(d -> items.add(summary(d)));
+    java.util.Map<String, EventLabel> labels = history.labels(result.items().stream().map(Delivery::eventId).distinct().toList());
+    result.items().forEach(d -> items.add(labelled(summary(d), labels.getOrDefault(d.eventId(), EventLabel.NONE))));
     return Json.createObjectBuilder()
         .add("items", items)
         .add("total", result.total())
@@ -73,7 +75,7 @@ public class DeliveryResource {
         .detail(id)
         .map(
             detail -> {
-              JsonObjectBuilder o = summary(detail.delivery());
+              JsonObjectBuilder o = labelled(summary(detail.delivery()), detail.label());
               JsonArrayBuilder attempts = Json.createArrayBuilder();
               detail.attempts().forEach(a -> attempts.add(attempt(a)));
               o.add("attempts", attempts);
@@ -114,6 +116,16 @@ public class DeliveryResource {
 
   private static Response notFound(String id) {
     return Problem.of(404, "Not found", "No delivery with id " + id);
+  }
+
+  /**
+   * The alert a delivery carries: {@code alertType} (REMINDER for a reminder, whose ALERT_TYPE variable stays
+   * ALERT_FAILURE) and {@code alertTitle} (ALERT_TITLE, else the check's name).
+   */
+  private static JsonObjectBuilder labelled(JsonObjectBuilder o, EventLabel label) {
+    addNullable(o, "alertType", label.alertType());
+    addNullable(o, "alertTitle", label.title());
+    return o;
   }
 
   static JsonObjectBuilder summary(Delivery d) {

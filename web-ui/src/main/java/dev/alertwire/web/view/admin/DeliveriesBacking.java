@@ -118,14 +118,38 @@ public class DeliveriesBacking implements Serializable {
     return s == null || s.isBlank() ? null : s;
   }
 
-  public void clearFilters() {
-    channelId = null;
-    checkId = null;
-    status = null;
-    alertType = null;
-    kind = "";
-    from = null;
-    to = null;
+  /** Filter: a new GET with the filters as view parameters, so the URL can be shared or bookmarked. */
+  public String applyFilters() {
+    return "/admin/deliveries?faces-redirect=true&includeViewParams=true";
+  }
+
+  public String clearFilters() {
+    return "/admin/deliveries?faces-redirect=true";
+  }
+
+  /** The time filters as URL parameters: ISO local date-times in UTC (2026-06-15T12:00), ignored when not one. */
+  public String getFromParam() {
+    return from == null ? null : from.toString();
+  }
+
+  public void setFromParam(String text) {
+    from = parseTime(text);
+  }
+
+  public String getToParam() {
+    return to == null ? null : to.toString();
+  }
+
+  public void setToParam(String text) {
+    to = parseTime(text);
+  }
+
+  private static LocalDateTime parseTime(String text) {
+    try {
+      return text == null || text.isBlank() ? null : LocalDateTime.parse(text.trim());
+    } catch (java.time.format.DateTimeParseException notATime) {
+      return null;
+    }
   }
 
   public Rows getRows() {
@@ -153,7 +177,7 @@ public class DeliveriesBacking implements Serializable {
   }
 
   public List<String> getAlertTypes() {
-    return List.of("ALERT_FAILURE", "ALERT_RECOVERY", "ALERT_DEGRADED", "ALERT_DEGRADED_RECOVERY", "ALERT_SSL");
+    return List.of("ALERT_FAILURE", "REMINDER", "ALERT_RECOVERY", "ALERT_DEGRADED", "ALERT_DEGRADED_RECOVERY", "ALERT_SSL");
   }
 
   public String getChannelId() {
@@ -168,8 +192,9 @@ public class DeliveriesBacking implements Serializable {
     return status;
   }
 
+  /** From the form or the URL: anything but a status name filters nothing. */
   public void setStatus(String status) {
-    this.status = status;
+    this.status = java.util.Arrays.stream(DeliveryStatus.values()).anyMatch(s -> s.name().equals(status)) ? status : null;
   }
 
   public String getAlertType() {
@@ -185,7 +210,7 @@ public class DeliveriesBacking implements Serializable {
   }
 
   public void setKind(String kind) {
-    this.kind = kind;
+    this.kind = "real".equals(kind) || "test".equals(kind) ? kind : "";
   }
 
   public LocalDateTime getFrom() {

@@ -44,6 +44,16 @@ public class DeliveryDetailBacking implements Serializable {
     return null;
   }
 
+  /** The poll's listener while the delivery is unfinished: what the dispatcher did since, without a reload. */
+  public void refresh() {
+    deliveries.detail(id).ifPresent(found -> detail = found);
+  }
+
+  /** True once nothing more will happen to the delivery: the page stops polling. */
+  public boolean isFinished() {
+    return detail == null || detail.delivery().status().isFinished();
+  }
+
   /** The check's name, or null when the check is gone or the delivery has none (a test-send's sample). */
   public String getCheckName() {
     return checkName;
