@@ -102,7 +102,7 @@ public class AttemptRecorder {
     return p.retryPolicy().nextAttempt(p.attemptNumber(), outcome, now, RandomGenerator.getDefault()).orElse(null);
   }
 
-  private static String summary(SendResult result, SecretRedactor redactor) {
+  static String summary(SendResult result, SecretRedactor redactor) {
     if (result.status() != null) {
       return null;
     }
@@ -119,7 +119,7 @@ public class AttemptRecorder {
     return array.build().toString();
   }
 
-  private static String responseHeadersJson(Map<String, List<String>> headers, SecretRedactor redactor) {
+  static String responseHeadersJson(Map<String, List<String>> headers, SecretRedactor redactor) {
     if (headers == null || headers.isEmpty()) {
       return null;
     }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-/** Each call commits on its own, so a batch's leases are visible to other instances before its requests go out. */
+/** Reads for the dispatcher and the rare lease changes, each in a transaction of its own. Claims go through the group commit ({@link dev.alertwire.delivery.commit}). */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
 public class DeliveryClaims {
@@ -17,11 +17,6 @@ public class DeliveryClaims {
 
   public List<DeliveryRepository.Due> due(Instant now, int limit) {
     return deliveries.due(now, limit);
-  }
-
-  /** Claims a batch in one transaction; returns the ids claimed. */
-  public List<String> claimAll(List<String> ids, String owner, Instant now, Instant leaseUntil) {
-    return deliveries.claimAll(ids, owner, now, leaseUntil);
   }
 
   public void release(String id, String owner) {

@@ -1,7 +1,9 @@
 package dev.alertwire.delivery.dispatch;
 
 import dev.alertwire.delivery.config.AlertwireConfig;
+import dev.alertwire.delivery.commit.Commits;
 import dev.alertwire.persistence.delivery.DeliveryRepository;
+import dev.alertwire.persistence.delivery.DeliveryWrites;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.alertwire.delivery.secret.MasterKeyCheck;
@@ -33,6 +35,8 @@ public class DeliveryDispatcher {
   @Inject DeliveryClaims claims;
   @Inject DeliveryPreparation preparation;
   @Inject AttemptRecorder recorder;
+  @Inject AttemptWriter attempts;
+  @Inject Commits commits;
   @Inject HttpSender sender;
   @Inject DeliveryScheduler scheduler;
   @Inject AlertwireConfig config;
@@ -115,7 +119,8 @@ public class DeliveryDispatcher {
     }
     List<String> claimed;
     try {
-      claimed = claims.claimAll(wanted, instanceId, now, now.plus(config.lease()));
+      Instant leaseUntil = now.plus(config.lease());
+      claimed = wanted.isEmpty() ? List.of() : commits.await(c -> DeliveryWrites.claim(c, wanted, instanceId, now, leaseUntil));
     } catch (RuntimeException e) {
       permits.release(wanted.size());
       throw e;
@@ -174,7 +179,7 @@ public class DeliveryDispatcher {
             (result, failure) -> {
               try {
                 if (result != null) {
-                  recorder.record(p, result);
+                  attempts.record(p, result);
                 } else {
                   LOG.log(Level.WARNING, "Send of delivery " + p.deliveryId() + " failed unexpectedly", failure);
                 }

@@ -75,7 +75,7 @@ public class AlertIngestion {
     Instant now = clock.instant();
     boolean reminder = variables.get("IS_REMINDER") == jakarta.json.JsonValue.TRUE;
     AlertEvent event = new AlertEvent(checkId, AlertEvent.historyType(alertType, reminder), now, kept.build().toString(), now);
-    return new Accepted(event.id(), outbox.queue(event, wanting, now), ignored);
+    return new Accepted(event.id(), outbox.queueCommitted(event, wanting, now), ignored);
   }
 
   private static String text(JsonObject object, String key) {

@@ -179,4 +179,8 @@ public class DeliveryAttempt {
   public String deliveryId() {
     return deliveryId;
   }
+
+  public String channelId() {
+    return channelId;
+  }
 }

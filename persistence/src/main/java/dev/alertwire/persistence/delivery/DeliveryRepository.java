@@ -8,11 +8,9 @@ import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** Deliveries and their attempts; runs in the caller's transaction. */
 @ApplicationScoped
@@ -61,44 +59,6 @@ public class DeliveryRepository {
         .stream()
         .map(r -> new Due((String) r[0], (String) r[1]))
         .toList();
-  }
-
-  /**
-   * Claims several due deliveries with one conditional UPDATE (one commit for the lot). Of instances racing
-   * for a row, one updates it; the others' UPDATE no longer matches it.
-   *
-   * @return the ids claimed, in the order given
-   */
-  public List<String> claimAll(List<String> ids, String owner, Instant now, Instant leaseUntil) {
-    if (ids.isEmpty()) {
-      return List.of();
-    }
-    int updated =
-        em.createQuery(
-                "UPDATE Delivery d SET d.leaseOwner = :owner, d.leaseUntil = :until, d.version = d.version + 1"
-                    + " WHERE d.id IN :ids AND d.status IN :unfinished AND d.nextAttemptAt <= :now"
-                    + " AND (d.leaseUntil IS NULL OR d.leaseUntil < :now)")
-            .setParameter("owner", owner)
-            .setParameter("until", leaseUntil.toEpochMilli())
-            .setParameter("ids", ids)
-            .setParameter("unfinished", UNFINISHED)
-            .setParameter("now", now.toEpochMilli())
-            .executeUpdate();
-    if (updated == ids.size()) {
-      return ids;
-    }
-    // Another instance took some. Ours carry this owner and this lease end: rows given were not leased
-    // when read, so none of them can carry it from an earlier claim.
-    Set<String> ours =
-        new HashSet<>(
-            em.createQuery(
-                    "SELECT d.id FROM Delivery d WHERE d.id IN :ids AND d.leaseOwner = :owner AND d.leaseUntil = :until",
-                    String.class)
-                .setParameter("ids", ids)
-                .setParameter("owner", owner)
-                .setParameter("until", leaseUntil.toEpochMilli())
-                .getResultList());
-    return ids.stream().filter(ours::contains).toList();
   }
 
   /** Gives a lease back unused, so the delivery is due again at once. */

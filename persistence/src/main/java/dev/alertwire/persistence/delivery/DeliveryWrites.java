@@ -1,0 +1,184 @@
+package dev.alertwire.persistence.delivery;
+
+import dev.alertwire.domain.delivery.DeliveryStatus;
+import dev.alertwire.persistence.event.AlertEvent;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The delivery path's hot writes in plain JDBC, for {@link dev.alertwire.persistence.GroupCommit}: an accepted
+ * alert with its deliveries, a claim, a recorded attempt. Each does what the matching entity method or
+ * {@link DeliveryRepository} query does, on the caller's connection and in its transaction, and touches no
+ * persistence context (the unit of work made a batch cost more the longer it grew).
+ */
+public final class DeliveryWrites {
+  private static final String UNFINISHED = "('PENDING', 'RETRYING', 'RATE_LIMITED')";
+
+  private DeliveryWrites() {}
+
+  /** An alert's event and one new delivery per channel; older unfinished ones superseded first where asked. */
+  public static void queue(Connection c, AlertEvent event, List<Delivery> deliveries, List<String> supersedingChannels, Instant now)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement("INSERT INTO alert_event (id, check_id, alert_type, occurred_at, variables, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+      s.setString(1, event.id());
+      s.setString(2, event.checkId());
+      s.setString(3, event.alertType());
+      s.setLong(4, event.occurredAt().toEpochMilli());
+      s.setString(5, event.variablesJson());
+      s.setLong(6, event.createdAt().toEpochMilli());
+      s.executeUpdate();
+    }
+    if (event.checkId() != null && !supersedingChannels.isEmpty()) {
+      try (PreparedStatement s =
+          c.prepareStatement(
+              "UPDATE delivery SET status = 'SUPERSEDED', next_attempt_at = NULL, finished_at = ?, last_error = ?, version = version + 1"
+                  + " WHERE channel_id = ? AND check_id = ? AND status IN " + UNFINISHED)) {
+        for (String channelId : supersedingChannels) {
+          s.setLong(1, now.toEpochMilli());
+          s.setString(2, "superseded by the newer alert " + event.id());
+          s.setString(3, channelId);
+          s.setString(4, event.checkId());
+          s.addBatch();
+        }
+        s.executeBatch();
+      }
+    }
+    if (deliveries.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO delivery (id, event_id, channel_id, channel_name, kind, status, attempts, next_attempt_at, created_at, version, check_id)"
+                + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, 1, ?)")) {
+      for (Delivery d : deliveries) {
+        s.setString(1, d.id());
+        s.setString(2, d.eventId());
+        s.setString(3, d.channelId());
+        s.setString(4, d.channelName());
+        s.setString(5, d.kind().name());
+        s.setString(6, d.status().name());
+        setLong(s, 7, d.nextAttemptAt() == null ? null : d.nextAttemptAt().toEpochMilli());
+        s.setLong(8, d.createdAt().toEpochMilli());
+        s.setString(9, d.checkId());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+
+  /**
+   * Claims due deliveries, each with a conditional UPDATE: of instances racing for a row, one updates it.
+   *
+   * @return the ids claimed, in the order given
+   */
+  public static List<String> claim(Connection c, List<String> ids, String owner, Instant now, Instant leaseUntil) throws SQLException {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE delivery SET lease_owner = ?, lease_until = ?, version = version + 1 WHERE id = ? AND status IN " + UNFINISHED
+                + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)")) {
+      for (String id : ids) {
+        s.setString(1, owner);
+        s.setLong(2, leaseUntil.toEpochMilli());
+        s.setString(3, id);
+        s.setLong(4, now.toEpochMilli());
+        s.setLong(5, now.toEpochMilli());
+        s.addBatch();
+      }
+      int[] counts = s.executeBatch();
+      List<String> claimed = new ArrayList<>(ids.size());
+      for (int i = 0; i < ids.size(); i++) {
+        if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+          claimed.add(ids.get(i));
+        }
+      }
+      return claimed;
+    }
+  }
+
+  /** A delivery's status, its row locked until the transaction ends; empty when it no longer exists. */
+  public static Optional<DeliveryStatus> lockStatus(Connection c, String deliveryId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT status FROM delivery WHERE id = ? FOR UPDATE")) {
+      s.setString(1, deliveryId);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(DeliveryStatus.valueOf(r.getString(1))) : Optional.empty();
+      }
+    }
+  }
+
+  /** Stores an attempt as {@link DeliveryAttempt} holds it (already redacted and fitted to its columns). */
+  public static void insertAttempt(Connection c, DeliveryAttempt attempt) throws SQLException {
+    DeliveryAttempt.Details d = attempt.details();
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT INTO delivery_attempt (id, delivery_id, channel_id, attempt_number, started_at, duration_ms, request_method,"
+                + " request_url, request_headers, request_body, response_status, response_headers, response_body, error_class,"
+                + " error_message, next_attempt_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+      s.setString(1, attempt.id());
+      s.setString(2, attempt.deliveryId());
+      s.setString(3, attempt.channelId());
+      s.setInt(4, d.number());
+      s.setLong(5, d.startedAt().toEpochMilli());
+      s.setLong(6, d.durationMs());
+      s.setString(7, d.requestMethod());
+      s.setString(8, d.requestUrl());
+      s.setString(9, d.requestHeadersJson());
+      s.setString(10, d.requestBody());
+      if (d.responseStatus() == null) {
+        s.setNull(11, Types.INTEGER);
+      } else {
+        s.setInt(11, d.responseStatus());
+      }
+      s.setString(12, d.responseHeadersJson());
+      s.setString(13, d.responseBody());
+      s.setString(14, d.errorClass() == null ? null : d.errorClass().name());
+      s.setString(15, d.errorMessage());
+      setLong(s, 16, d.nextAttemptAt() == null ? null : d.nextAttemptAt().toEpochMilli());
+      s.executeUpdate();
+    }
+  }
+
+  /**
+   * What {@link Delivery#attempted} does to an unfinished delivery: one more attempt, the lease released, and
+   * either due again at {@code next} or finished with {@code finalStatus}.
+   */
+  public static void attempted(
+      Connection c, String deliveryId, Integer httpStatus, String error, Instant next, DeliveryStatus finalStatus, Instant now)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE delivery SET attempts = attempts + 1, last_status = ?, last_error = ?, lease_owner = NULL, lease_until = NULL,"
+                + " status = ?, next_attempt_at = ?, finished_at = COALESCE(?, finished_at), version = version + 1"
+                + " WHERE id = ? AND status IN " + UNFINISHED)) {
+      if (httpStatus == null) {
+        s.setNull(1, Types.INTEGER);
+      } else {
+        s.setInt(1, httpStatus);
+      }
+      s.setString(2, error == null || error.length() <= 4000 ? error : error.substring(0, 4000));
+      s.setString(3, (next != null ? DeliveryStatus.RETRYING : finalStatus).name());
+      setLong(s, 4, next == null ? null : next.toEpochMilli());
+      setLong(s, 5, next == null ? now.toEpochMilli() : null);
+      s.setString(6, deliveryId);
+      s.executeUpdate();
+    }
+  }
+
+  private static void setLong(PreparedStatement s, int index, Long value) throws SQLException {
+    if (value == null) {
+      s.setNull(index, Types.BIGINT);
+    } else {
+      s.setLong(index, value);
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.alertwire.persistence.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import dev.alertwire.domain.delivery.DeliveryKind;
+import dev.alertwire.domain.delivery.DeliveryStatus;
+import dev.alertwire.persistence.event.AlertEvent;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Instant;
+import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The group commit's JDBC writes do what the entities and repository queries they stand for do. */
+class DeliveryWritesTest {
+  private static final String URL = "jdbc:h2:mem:delivery-writes;DB_CLOSE_DELAY=-1";
+  private Connection db;
+  private final Instant now = Instant.parse("2026-11-30T06:00:00Z");
+
+  @BeforeEach
+  void migrate() throws SQLException {
+    Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration").cleanDisabled(false).load().clean();
+    Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration").load().migrate();
+    db = DriverManager.getConnection(URL, "sa", "");
+    try (Statement s = db.createStatement()) {
+      s.execute("INSERT INTO alert_channel (id, name, url, method, signature_scheme, activated, max_retries, retry_delay_ms, backoff,"
+          + " connect_timeout_ms, response_timeout_ms, created_at, updated_at, version)"
+          + " SELECT 'channel-' || X, 'c' || X, 'http://127.0.0.1/', 'POST', 'CHECKLY', TRUE, 5, 20000, 'FIXED', 5000, 30000, 0, 0, 0"
+          + " FROM SYSTEM_RANGE(1, 2)");
+    }
+  }
+
+  @AfterEach
+  void close() throws SQLException {
+    db.close();
+  }
+
+  private List<String> queue(String checkId, List<String> superseding, Instant at) throws SQLException {
+    AlertEvent event = new AlertEvent(checkId, "ALERT_FAILURE", at, "{\"CHECK_ID\":\"" + checkId + "\"}", at);
+    List<Delivery> rows =
+        List.of(
+            new Delivery(event.id(), checkId, "channel-1", "c1", DeliveryKind.ALERT, at),
+            new Delivery(event.id(), checkId, "channel-2", "c2", DeliveryKind.ALERT, at));
+    DeliveryWrites.queue(db, event, rows, superseding, at);
+    return rows.stream().map(Delivery::id).toList();
+  }
+
+  private String column(String id, String column) throws SQLException {
+    try (Statement s = db.createStatement(); ResultSet r = s.executeQuery("SELECT " + column + " FROM delivery WHERE id = '" + id + "'")) {
+      r.next();
+      return r.getString(1);
+    }
+  }
+
+  @Test
+  void aNewerAlertSupersedesOnlyTheChannelsThatAskForIt() throws SQLException {
+    List<String> older = queue("check-a", List.of(), now);
+    List<String> newer = queue("check-a", List.of("channel-1"), now.plusSeconds(1));
+    assertEquals("SUPERSEDED", column(older.get(0), "status"));
+    assertNull(column(older.get(0), "next_attempt_at"));
+    assertEquals("PENDING", column(older.get(1), "status"));
+    assertEquals("PENDING", column(newer.get(0), "status"));
+    assertEquals(String.valueOf(now.plusSeconds(1).toEpochMilli()), column(newer.get(0), "next_attempt_at"));
+  }
+
+  @Test
+  void aRowIsClaimedOnceUntilItsLeaseEnds() throws SQLException {
+    List<String> ids = queue("check-b", List.of(), now);
+    assertEquals(ids, DeliveryWrites.claim(db, ids, "one", now, now.plusSeconds(60)));
+    assertEquals(List.of(), DeliveryWrites.claim(db, ids, "two", now.plusSeconds(1), now.plusSeconds(61)));
+    assertEquals(ids, DeliveryWrites.claim(db, ids, "two", now.plusSeconds(61), now.plusSeconds(121)));
+    assertEquals("two", column(ids.get(0), "lease_owner"));
+  }
+
+  @Test
+  void anAttemptOnASupersededDeliveryIsRecordedWithoutReopeningIt() throws SQLException {
+    String id = queue("check-c", List.of(), now).get(0);
+    DeliveryWrites.claim(db, List.of(id), "one", now, now.plusSeconds(60));
+    queue("check-c", List.of("channel-1"), now.plusSeconds(1));
+    assertEquals(DeliveryStatus.SUPERSEDED, DeliveryWrites.lockStatus(db, id).orElseThrow());
+    DeliveryWrites.attempted(db, id, 500, null, now.plusSeconds(20), DeliveryStatus.FAILED, now.plusSeconds(2));
+    assertEquals("SUPERSEDED", column(id, "status"));
+    assertEquals("0", column(id, "attempts"));
+  }
+
+  @Test
+  void anAttemptReleasesTheLeaseAndRetriesOrFinishes() throws SQLException {
+    List<String> ids = queue("check-d", List.of(), now);
+    DeliveryWrites.claim(db, ids, "one", now, now.plusSeconds(60));
+    DeliveryWrites.attempted(db, ids.get(0), 503, null, now.plusSeconds(20), DeliveryStatus.FAILED, now);
+    DeliveryWrites.attempted(db, ids.get(1), 200, null, null, DeliveryStatus.SUCCEEDED, now);
+    assertEquals("RETRYING", column(ids.get(0), "status"));
+    assertNull(column(ids.get(0), "lease_owner"));
+    assertNull(column(ids.get(0), "finished_at"));
+    assertEquals(String.valueOf(now.plusSeconds(20).toEpochMilli()), column(ids.get(0), "next_attempt_at"));
+    assertEquals("SUCCEEDED", column(ids.get(1), "status"));
+    assertEquals(String.valueOf(now.toEpochMilli()), column(ids.get(1), "finished_at"));
+    assertEquals("1", column(ids.get(1), "attempts"));
+    assertNull(column(ids.get(1), "next_attempt_at"));
+  }
+}
