@@ -1,0 +1,53 @@
+package dev.alertwire.delivery.retention;
+
+import dev.alertwire.persistence.StoreCompaction;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Keeps the embedded H2 file bounded ({@link StoreCompaction}): every few seconds, chunks of the store that are
+ * less than {@link #FILL_RATE} percent live are rewritten, a bounded amount at a time, so the space that
+ * deliveries, attempts and pruning leave behind is reused and the file's free end is given back. Nothing
+ * happens on PostgreSQL, whose autovacuum does this job.
+ */
+@Singleton
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class StoreHousekeeping {
+  private static final Logger LOG = Logger.getLogger(StoreHousekeeping.class.getName());
+  /** H2's own default for its background compaction (AUTO_COMPACT_FILL_RATE). */
+  static final int FILL_RATE = 90;
+  /** Per pass: about what H2's background thread writes, and small next to a busy second's commits. */
+  static final int MAX_WRITE_BYTES = 16 * 1024 * 1024;
+
+  @Resource(lookup = "java:app/jdbc/alertwire")
+  DataSource dataSource;
+
+  private final AtomicBoolean running = new AtomicBoolean();
+  private volatile boolean notH2;
+
+  @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
+  void compact() {
+    if (notH2 || !running.compareAndSet(false, true)) {
+      return;
+    }
+    try (Connection c = dataSource.getConnection()) {
+      notH2 = StoreCompaction.compact(c, FILL_RATE, MAX_WRITE_BYTES).isEmpty();
+    } catch (SQLException | RuntimeException e) {
+      LOG.log(Level.WARNING, "Compacting the H2 store failed; the next pass tries again", e);
+    } finally {
+      running.set(false);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+package dev.alertwire.persistence;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.h2.engine.SessionLocal;
+import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.MVStore;
+
+/**
+ * Compaction for the embedded H2 store, which H2 itself skips under {@code WRITE_DELAY=0}. H2 rewrites
+ * sparsely used chunks of its file from the background thread it starts for delayed writes; with a write
+ * delay of 0 (needed so an acknowledged alert survives {@code kill -9}) that thread never starts, so chunks
+ * that still hold a few live pages are never rewritten, their space is never freed, and the file only grows
+ * (24 GB after the delivery benchmark, docs/benchmarks.md). This does the same rewriting on request: live
+ * pages of chunks below the fill rate are copied into new chunks, the old ones are freed once H2's retention
+ * time has passed, and H2 truncates the file when its end is free.
+ *
+ * <p>It reaches the store through H2's engine classes, which are not a public API; it is tied to the H2
+ * version the build ships, and {@code StoreCompactionTest} fails if that stops working.
+ */
+public final class StoreCompaction {
+  private StoreCompaction() {}
+
+  /** What one pass found and did. */
+  public record Pass(long fileBytes, int fillRate, boolean rewrote) {}
+
+  /**
+   * Rewrites chunks of an embedded H2 store that are less than {@code targetFillRate} percent live, at most
+   * about {@code maxWriteBytes} per call; empty when the connection is not to an embedded H2 store.
+   */
+  public static Optional<Pass> compact(Connection connection, int targetFillRate, int maxWriteBytes) throws SQLException {
+    Optional<MVStore> store = storeOf(connection);
+    if (store.isEmpty()) {
+      return Optional.empty();
+    }
+    MVStore s = store.get();
+    boolean rewrote = s.compact(targetFillRate, maxWriteBytes);
+    return Optional.of(new Pass(s.getFileStore().size(), s.getFileStore().getFillRate(), rewrote));
+  }
+
+  private static Optional<MVStore> storeOf(Connection connection) throws SQLException {
+    if (!connection.isWrapperFor(JdbcConnection.class)) {
+      return Optional.empty();
+    }
+    if (!(connection.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local)) {
+      return Optional.empty(); // over TCP: the server does its own housekeeping
+    }
+    var database = local.getDatabase();
+    if (database.getStore() == null || database.getStore().getMvStore().getFileStore() == null) {
+      return Optional.empty(); // in memory
+    }
+    return Optional.of(database.getStore().getMvStore());
+  }
+}
