@@ -34,12 +34,6 @@ public class Commits {
     return writer().await(work);
   }
 
-  /** Commits so far and writes they held (for figures; not a health check). */
-  public long[] counts() {
-    GroupCommit w = writer;
-    return w == null ? new long[] {0, 0} : new long[] {w.commits(), w.writes()};
-  }
-
   @PreDestroy
   synchronized void close() {
     if (writer != null) {

@@ -1,7 +1,8 @@
 package dev.alertwire.delivery.retention;
 
+import dev.alertwire.persistence.ConfiguredDataSource;
+import dev.alertwire.persistence.DatabaseSettings;
 import dev.alertwire.persistence.StoreCompaction;
-import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
 import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Schedule;
@@ -31,18 +32,21 @@ public class StoreHousekeeping {
   /** Per pass: about what H2's background thread writes, and small next to a busy second's commits. */
   static final int MAX_WRITE_BYTES = 16 * 1024 * 1024;
 
-  @Resource(lookup = "java:app/jdbc/alertwire")
-  DataSource dataSource;
-
+  /** H2's engine is reached through its own connection class, which the server's pooled wrapper hides. */
+  private final boolean embeddedH2 = DatabaseSettings.h2Files().isPresent();
   private final AtomicBoolean running = new AtomicBoolean();
+  private volatile DataSource direct;
   private volatile boolean notH2;
 
   @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
   void compact() {
-    if (notH2 || !running.compareAndSet(false, true)) {
+    if (!embeddedH2 || notH2 || !running.compareAndSet(false, true)) {
       return;
     }
-    try (Connection c = dataSource.getConnection()) {
+    if (direct == null) {
+      direct = new ConfiguredDataSource();
+    }
+    try (Connection c = direct.getConnection()) {
       notH2 = StoreCompaction.compact(c, FILL_RATE, MAX_WRITE_BYTES).isEmpty();
     } catch (SQLException | RuntimeException e) {
       LOG.log(Level.WARNING, "Compacting the H2 store failed; the next pass tries again", e);
