@@ -327,7 +327,8 @@ public final class DeliveryBench {
     }
     long deleted = System.nanoTime();
     api.deleteChannels();
-    System.out.printf(Locale.ROOT, "fan-out: deleted the channels in %.1f s%n", (System.nanoTime() - deleted) / 1e9);
+    System.out.printf(Locale.ROOT, "fan-out: deleted the channels in %.1f s; data directory %.1f MiB%n",
+        (System.nanoTime() - deleted) / 1e9, dirSize(dataDir) / 1048576.0);
   }
 
   // --------------------------------------------------------------------------------------------- storm
