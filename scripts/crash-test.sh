@@ -7,7 +7,7 @@
 # Usage: scripts/crash-test.sh
 #   Builds the WAR first if it is missing (mvn -B -q -DskipTests package); or point at artifacts with
 #   ALERTWIRE_WAR=/path/alertwire.war PAYARA_JAR=/path/payara-micro.jar.
-# Settings (environment): ALERTS=500 PORT=8181 RECEIVER_PORT=<free> FAIL_SECONDS=30 KILL_AFTER=10
+# Settings (environment): ALERTS=500 PORT=8181 START_SECONDS=180 (wait for the first start) RECEIVER_PORT=<free> FAIL_SECONDS=30 KILL_AFTER=10
 #   MAX_RETRIES=20 RETRY_DELAY_MS=5000 DEADLINE=300 (seconds after the restart) WORK=<new dir under /tmp>
 # Exit status: 0 when every accepted alert arrived with a consistent delivery id, 1 when not, 2 when the
 # run itself could not be carried out.
@@ -64,10 +64,10 @@ start_app() {
     -jar "$WORK/payara-micro.jar" $PAYARA_OPTIONS --port "$PORT" --contextroot / --deploy "$WORK/alertwire.war" \
     >> "$WORK/payara.log" 2>&1 &
   APP=$!
-  local until=$((SECONDS + 180))
+  local until=$((SECONDS + ${START_SECONDS:-180}))
   until curl -sf "$BASE/health" 2>/dev/null | grep -q UP; do
     kill -0 "$APP" 2>/dev/null || die "Payara Micro exited during start-up; see $WORK/payara.log"
-    [ $SECONDS -lt $until ] || die "Payara Micro not healthy within 180 s; see $WORK/payara.log"
+    [ $SECONDS -lt $until ] || die "Payara Micro not healthy within ${START_SECONDS:-180} s; see $WORK/payara.log"
     sleep 0.25
   done
 }
