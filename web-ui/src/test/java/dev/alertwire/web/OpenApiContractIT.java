@@ -77,7 +77,8 @@ class OpenApiContractIT {
   @Test
   void everyOperationTheAppServesIsDescribedWithSchemas() throws Exception {
     OpenApiDocument document = fetchDocument();
-    Set<String> served = servedOperations();
+    Map<String, Boolean> servedWithBody = servedOperations();
+    Set<String> served = servedWithBody.keySet();
     assertTrue(served.size() > 30, "found the JAX-RS methods in target/classes: " + served);
     Set<String> missing = new TreeSet<>(served);
     missing.removeAll(document.operations());
@@ -132,8 +133,7 @@ class OpenApiContractIT {
           problems.add(operation + ": does not document " + refusal);
         }
       }
-      boolean takesBody = parts[0].equals("PUT") || (parts[0].equals("POST") && !parts[1].endsWith("/redeliver") && !parts[1].endsWith("/cancel"));
-      if (takesBody && (!op.containsKey("requestBody") || document.resolve(op.getJsonObject("requestBody")).getJsonObject("content") == null)) {
+      if (servedWithBody.get(operation) && (!op.containsKey("requestBody") || document.resolve(op.getJsonObject("requestBody")).getJsonObject("content") == null)) {
         problems.add(operation + ": no request body schema");
       }
     }
@@ -419,9 +419,10 @@ class OpenApiContractIT {
 
   /**
    * What the app serves: every resource method of every JAX-RS class the WAR's classes hold, as
-   * "METHOD /api/path/{param}" (regular expressions in templates dropped).
+   * "METHOD /api/path/{param}" (regular expressions in templates dropped), and whether it reads a body
+   * (a parameter without a JAX-RS annotation).
    */
-  static Set<String> servedOperations() throws IOException, ClassNotFoundException {
+  static Map<String, Boolean> servedOperations() throws IOException, ClassNotFoundException {
     java.nio.file.Path classes = Paths.get("target/classes");
     List<String> names;
     try (Stream<java.nio.file.Path> files = Files.walk(classes)) {
@@ -437,6 +438,7 @@ class OpenApiContractIT {
     for (String name : names) {
       Class<?> type = Class.forName(name, false, loader);
       if (type.isAnnotationPresent(ApplicationPath.class)) {
+        assertTrue(application == null, "servedOperations knows one JAX-RS application; found a second in " + name);
         application = type.getAnnotation(ApplicationPath.class).value();
       }
       if (type.isAnnotationPresent(Path.class)) {
@@ -444,7 +446,7 @@ class OpenApiContractIT {
       }
     }
     assertNotNull(application, "an @ApplicationPath class in target/classes");
-    Set<String> operations = new TreeSet<>();
+    Map<String, Boolean> operations = new TreeMap<>();
     for (Class<?> resource : resources) {
       String root = join(application, resource.getAnnotation(Path.class).value());
       for (Method m : resource.getMethods()) {
@@ -452,7 +454,8 @@ class OpenApiContractIT {
           HttpMethod http = a.annotationType().getAnnotation(HttpMethod.class);
           if (http != null) {
             Path sub = m.getAnnotation(Path.class);
-            operations.add(http.value() + " " + (sub == null ? root : join(root, sub.value())));
+            boolean body = java.util.Arrays.stream(m.getParameterAnnotations()).anyMatch(annotations -> annotations.length == 0);
+            operations.put(http.value() + " " + (sub == null ? root : join(root, sub.value())), body);
           }
         }
       }
