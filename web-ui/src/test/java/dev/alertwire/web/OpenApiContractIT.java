@@ -291,7 +291,7 @@ class OpenApiContractIT {
   // ------------------------------------------------------------------------------------------- helpers
 
   private OpenApiDocument fetchDocument() throws IOException, InterruptedException {
-    ApiClient.Reply reply = new ApiClient(base, null).get("openapi?format=JSON");
+    ApiClient.Reply reply = new ApiClient(base, null).get("/openapi?format=JSON");
     assertEquals(200, reply.status(), reply.body());
     try (var reader = Json.createReader(new StringReader(reply.body()))) {
       return new OpenApiDocument(reader.readObject());
