@@ -240,6 +240,13 @@ class OpenApiContractIT {
       JsonObject exported = call("GET", "api/v1/export", null, 200);
       call("POST", "api/v1/import?dryRun=true", exported.toString(), 200);
       call("POST", "api/v1/import", "{\"variables\":[{\"key\":\"IMPORTED_" + s.toUpperCase(Locale.ROOT) + "\",\"value\":\"v\"}]}", 200);
+      String hosted =
+          "{\"alertChannels\":[{\"id\":1,\"type\":\"WEBHOOK\",\"config\":{\"name\":\"hosted " + s + "\",\"url\":\"http://127.0.0.1:9/hosted\",\"method\":\"POST\",\"template\":\"{\\\"t\\\":\\\"{{ALERT_TITLE}}\\\"}\"}},"
+              + "{\"id\":2,\"type\":\"EMAIL\",\"config\":{\"address\":\"a@b.c\"}}],"
+              + "\"variables\":[{\"key\":\"HOSTED_" + s.toUpperCase(Locale.ROOT) + "\",\"value\":\"\",\"locked\":true,\"secret\":true}]}";
+      call("POST", "api/v1/import/checkly", hosted, 200);
+      call("POST", "api/v1/import/checkly?dryRun=false", hosted, 400);
+      call("POST", "api/v1/import/checkly?dryRun=false", "{\"alertChannels\":" + hosted.substring(hosted.indexOf('[', 0), hosted.indexOf("],") + 1) + "}", 200);
 
       // Each role the document lists may make the call; any other gets 403; no token gets 401.
       rolesAsDocumented(Map.of("viewer", viewer, "ingest", ingest));

@@ -253,6 +253,12 @@ public class ApiContract implements OASModelReader {
             .responses(ok("200", ref("ImportResult"), 400, 413));
     query(importDocument, "dryRun", bool(), "true: change nothing, report what would change (default false).");
     paths.addPathItem("/api/v1/import", OASFactory.createPathItem().POST(importDocument));
+    Operation checklyImport =
+        op("importFromChecklyExport", "Configuration", "Webhook channels and variables as the hosted product's API returns them (GET /v1/alert-channels, GET /v1/variables); other channel types and existing names are skipped, hidden secrets are listed and need a value in secretValues. All or nothing; a dry run unless dryRun=false.", ADMIN_ONLY)
+            .requestBody(body(ref("ChecklyExport")))
+            .responses(ok("200", ref("ChecklyImportReport"), 400, 413));
+    query(checklyImport, "dryRun", bool(), "false: create what the dry run lists (default true: change nothing).");
+    paths.addPathItem("/api/v1/import/checkly", OASFactory.createPathItem().POST(checklyImport));
     return paths;
   }
 
@@ -485,6 +491,22 @@ public class ApiContract implements OASModelReader {
                     opt("checks", array(importedCheck)),
                     opt("alertChannels", array(importedChannel))))
             .description("The export's shape; fields the import does not read (webhookSecretSet, ...) are ignored"));
+    s.put(
+        "ChecklyExport",
+        input(
+                List.of(),
+                List.of(
+                    opt("alertChannels", array(anyObject().description("as GET /v1/alert-channels returns it: type, config {name, url, method, headers, queryParameters, template, webhookSecret, webhookType}, sendRecovery, sendFailure, sendDegraded, sslExpiry, sslExpiryThreshold, autoSubscribe"))),
+                    opt("variables", array(anyObject().description("as GET /v1/variables returns it: key, value, locked, secret"))),
+                    opt("secretValues", anyObject().additionalPropertiesSchema(string()).description("a value for each ref the dry run lists under secretsNeeded"))))
+            .description("The hosted product's export; a {\"data\": [...]} wrapper around either array is accepted"));
+    s.put(
+        "ChecklyImportReport",
+        object(
+            req("dryRun", bool()),
+            req("created", array(object(req("kind", string()), req("name", string()), req("detail", string()), opt("id", string())))),
+            req("skipped", array(object(req("kind", string()), req("name", string()), req("reason", string()), opt("type", string()), opt("errors", array(ref("FieldError")))))),
+            req("secretsNeeded", array(object(req("ref", string()), req("kind", string()), req("owner", string()), req("name", string()), req("given", bool()))))));
     s.put(
         "ImportResult",
         object(req("dryRun", bool()), req("changes", array(object(req("kind", string()), req("name", string()), req("action", string()))))));
