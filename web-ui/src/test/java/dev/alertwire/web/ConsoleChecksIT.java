@@ -139,9 +139,29 @@ class ConsoleChecksIT {
       assertEquals(-1, check.getInt("reminderAmount"), check.toString());
       assertEquals(30, check.getInt("reminderIntervalMinutes"), check.toString());
 
+      // The group edited: an emptied name is refused beside it (nothing stored), then renamed with new reminders.
+      browser.driver.findElement(By.xpath("//*[@id='checks:groups']//tr[contains(., '" + groupName + "')]//button[contains(@id, ':edit')]")).click();
+      browser.waitForText(By.id("groupForm"), "Edit group " + groupName);
+      type(browser, "groupForm:name", "");
+      browser.click("groupForm:save");
+      browser.ajaxDone();
+      browser.waitFor(By.cssSelector("[id='groupForm'] .ui-message-error"));
+      assertEquals("is required", messageFor(browser, "groupForm:name"));
+      assertEquals(groupName, api.get("api/v1/check-groups/" + groupId).json().getString("name"), "nothing stored");
+      String renamed = groupName + " EU";
+      type(browser, "groupForm:name", renamed);
+      browser.choose("groupForm:reminderIntervalMinutes", "15");
+      browser.click("groupForm:save");
+      browser.waitForText(By.id("messages"), "Saved group \"" + renamed + "\".");
+      group = api.get("api/v1/check-groups/" + groupId).json();
+      assertEquals(renamed, group.getString("name"), group.toString());
+      assertEquals(3, group.getInt("reminderAmount"), group.toString());
+      assertEquals(15, group.getInt("reminderIntervalMinutes"), group.toString());
+
       // Each console change is in the audit log once, under the signed-in user.
       assertEquals(List.of("check updated", "check created"), auditActions(api, checkName));
       assertEquals(List.of("group created"), auditActions(api, groupName));
+      assertEquals(List.of("group updated"), auditActions(api, renamed));
       browser.open("admin/audit.xhtml");
       browser.waitForText(By.id("audit:table"), checkName);
       String audit = browser.byId("audit:table").getText();
