@@ -119,7 +119,11 @@ class ConsoleChecksIT {
       type(browser, "checkForm:reminderAmount", "-1");
       browser.choose("checkForm:reminderIntervalMinutes", "30");
       browser.screenshotHere("checks-edit-check");
+      // The page already says "Saved check ..." from the create: wait for the page the save redirects to.
+      WebElement createdPage = browser.byId("messages");
       browser.click("checkForm:save");
+      new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, java.time.Duration.ofSeconds(30))
+          .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(createdPage));
       browser.waitForText(By.id("messages"), "Saved check \"" + checkName + "\".");
       String row = browser.driver.findElement(By.xpath("//*[@id='checks:table']//tr[contains(., '" + checkName + "')]")).getText();
       assertTrue(row.contains("muted") && row.contains("15 min failing") && row.contains("until it recovers, every 30 min"), row);
