@@ -5,13 +5,15 @@
  * <h2>Why not MicroProfile Metrics</h2>
  * Payara Micro 6.2025.10 carries MicroProfile Metrics 5.1 (its own implementation,
  * fish.payara.microprofile.metrics, no Micrometer), enabled with nothing to switch on: with any WAR
- * deployed, {@code GET /metrics} answers 200 {@code text/plain} with 71 lines of base and vendor metrics
- * (JVM, connection pool), every one labelled {@code mp_scope}; with no application deployed it answers 404.
+ * deployed (tried with a one-page WAR), {@code GET /metrics} answers 200 {@code text/plain} to anyone with
+ * 71 lines of base and vendor metrics (JVM, connection pool), every one labelled {@code mp_scope}; with no
+ * application deployed it answers 404.
  * Tried and not kept, because:
  * <ul>
  *   <li>Who can read it. That endpoint belongs to the server, not the application: it cannot use
- *       Alertwire's API tokens, and on Payara Micro its security switch is an asadmin setting with the
- *       server's own realm (Payara's documentation: Micro has no convenient way to configure it). It would
+ *       Alertwire's API tokens: its security is {@code asadmin set-metrics-configuration} against the
+ *       server's own realm, which Payara Micro reaches only through a post-boot command file (Payara's
+ *       documentation: Micro has no convenient way to configure the metrics service). It would
  *       put every channel's id and name on the listener, for anyone.</li>
  *   <li>Histograms. An MP Metrics 5 histogram or timer is exported as a summary (quantiles over a sliding
  *       window, which cannot be added up across instances) unless buckets are configured per metric name
