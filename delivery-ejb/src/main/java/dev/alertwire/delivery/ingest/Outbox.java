@@ -1,5 +1,6 @@
 package dev.alertwire.delivery.ingest;
 
+import dev.alertwire.delivery.metrics.DeliveryMetrics;
 import dev.alertwire.domain.delivery.DeliveryKind;
 import dev.alertwire.persistence.channel.AlertChannel;
 import dev.alertwire.persistence.delivery.Delivery;
@@ -22,6 +23,7 @@ public class Outbox {
   @Inject EventRepository events;
   @Inject DeliveryRepository deliveries;
   @Inject Event<DeliveriesQueued> queued;
+  @Inject DeliveryMetrics metrics;
 
   public List<String> queue(AlertEvent event, Collection<AlertChannel> channels, Instant now) {
     events.add(event);
@@ -30,7 +32,7 @@ public class Outbox {
             .map(
                 channel -> {
                   if (channel.supersedesOlder() && event.checkId() != null) {
-                    deliveries.supersede(channel.id(), event.checkId(), event.id(), now);
+                    metrics.superseded(channel.id(), deliveries.supersede(channel.id(), event.checkId(), event.id(), now));
                   }
                   Delivery delivery =
                       new Delivery(event.id(), event.checkId(), channel.id(), channel.name(), DeliveryKind.ALERT, now);
