@@ -58,6 +58,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  */
 public class ApiContract implements OASModelReader {
   static final String JSON = "application/json";
+  /** The one answer that is not JSON: the Prometheus scrape. */
+  static final String TEXT = "text/plain";
   private static final ApiToken.Role ADMIN = ApiToken.Role.ADMIN;
   private static final ApiToken.Role VIEWER = ApiToken.Role.VIEWER;
   private static final ApiToken.Role INGEST = ApiToken.Role.INGEST;
@@ -258,6 +260,19 @@ public class ApiContract implements OASModelReader {
             .requestBody(body(ref("ChecklyExport")))
             .responses(ok("200", ref("ChecklyImportReport"), 400, 413));
     query(checklyImport, "dryRun", bool(), "false: create what the dry run lists (default true: change nothing).");
+    paths.addPathItem(
+        "/api/v1/metrics",
+        OASFactory.createPathItem()
+            .GET(
+                op("scrapeMetrics", "Operations", "Delivery metrics in Prometheus' text exposition format 0.0.4 (docs/operations.md names each one).", VIEWER_READ)
+                    .responses(
+                        refusals(
+                            OASFactory.createAPIResponses()
+                                .addAPIResponse(
+                                    "200",
+                                    OASFactory.createAPIResponse()
+                                        .description("OK")
+                                        .content(content(TEXT, string("Prometheus text exposition format, version 0.0.4"))))))));
     paths.addPathItem("/api/v1/import/checkly", OASFactory.createPathItem().POST(checklyImport));
     return paths;
   }
