@@ -25,6 +25,8 @@ import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /**
  * Alertmanager's and Grafana's documented webhook payloads (src/test/resources/sources/) posted over HTTP
@@ -211,6 +213,67 @@ class SourcesIT {
       assertEquals(0, receiver.received().size(), "a refused notification queues none of its alerts: " + receiver.received());
       admin.delete("api/v1/alert-channels/" + channel.getString("id"));
     }
+  }
+
+  @Test
+  void thePreviewRendersAChannelForASampleAlertmanagerAlert() throws Exception {
+    ApiClient admin = new ApiClient(base);
+    ApiClient.Reply preview = admin.post("api/v1/templates/preview", Json.createObjectBuilder()
+        .add("url", "http://127.0.0.1:9/hook").add("alertType", "ALERTMANAGER")
+        .add("template", "{{ALERT_TYPE}} {{CHECK_NAME}} {{LABELS.severity}} {{LABELS.team}} {{{ANNOTATIONS.runbook_url}}} {{CHECK_TYPE}}").build().toString());
+    assertEquals(200, preview.status(), preview.body());
+    JsonObject answer = preview.json();
+    assertTrue(answer.getBoolean("valid"), answer.toString());
+    assertEquals("ALERTMANAGER", answer.getString("alertType"));
+    assertEquals("ALERT_FAILURE CheckoutHighErrorRate critical payments https://runbooks.example.com/checkout/high-error-rate ALERTMANAGER",
+        answer.getJsonObject("request").getString("body"));
+  }
+
+  /**
+   * In the console: the editor shows a channel's label subscriptions, previews it for the sample Alertmanager
+   * alert, and saving keeps the labels (and a bad one is refused beside its field).
+   */
+  @Test
+  void theConsoleEditorPreviewsAnAlertmanagerAlertAndKeepsLabelSubscriptions() throws Exception {
+    ApiClient admin = new ApiClient(base);
+    String s = suffix();
+    JsonObject channel = Deliveries.create(admin, Json.createObjectBuilder().add("name", "console labels " + s).add("url", "http://127.0.0.1:9/hook")
+        .add("template", "{\"sev\": \"{{LABELS.severity}}\", \"team\": \"{{LABELS.team}}\"}")
+        .add("subscriptions", Json.createArrayBuilder().add(Json.createObjectBuilder().add("label", "team=payments"))
+            .add(Json.createObjectBuilder().add("label", "env=prod"))));
+    String id = channel.getString("id");
+    try (ConsoleBrowser browser = new ConsoleBrowser(base)) {
+      browser.signIn("admin", ConsoleIT.ADMIN_PASSWORD);
+      browser.waitFor(By.id("channels:table"));
+      browser.open("admin/channel.xhtml?id=" + id);
+      browser.waitFor(By.id("editor:subscribedLabels"));
+      assertEquals("team=payments\nenv=prod", browser.byId("editor:subscribedLabels").getAttribute("value"));
+      browser.waitForText(By.id("previewBody"), "{\"sev\": \"\", \"team\": \"\"}");
+      browser.choose("editor:sampleKind", "Alertmanager alert (firing)");
+      browser.waitForText(By.id("previewBody"), "{\"sev\": \"critical\", \"team\": \"payments\"}");
+      browser.screenshotHere("channel-editor-alertmanager-sample");
+
+      WebElement labels = browser.byId("editor:subscribedLabels");
+      labels.clear();
+      labels.sendKeys("team=payments\nnot a label");
+      browser.click("editor:save");
+      browser.waitForText(By.id("editor:subscribedLabelsMessage"), "name=value");
+      assertEquals(List.of("team=payments", "env=prod"), labelsOf(admin, id), "nothing stored is lost on a refused save");
+
+      labels = browser.byId("editor:subscribedLabels");
+      labels.clear();
+      labels.sendKeys("team=payments\nseverity=critical");
+      browser.click("editor:save");
+      browser.waitForText(By.id("messages"), "Saved");
+      assertEquals(List.of("team=payments", "severity=critical"), labelsOf(admin, id));
+    } finally {
+      admin.delete("api/v1/alert-channels/" + id);
+    }
+  }
+
+  private static List<String> labelsOf(ApiClient admin, String channelId) throws Exception {
+    return admin.get("api/v1/alert-channels/" + channelId).json().getJsonArray("subscriptions").getValuesAs(JsonObject.class).stream()
+        .map(o -> o.getString("label", "")).toList();
   }
 
   /** Issue #12's rule holds for these doors too: a stored variable wins over what the payload brings. */
