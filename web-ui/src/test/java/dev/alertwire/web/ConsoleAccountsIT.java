@@ -127,9 +127,10 @@ class ConsoleAccountsIT {
       browser.signIn(user, password);
       browser.waitFor(By.id("channels:table"));
       assertTrue(browser.driver.findElements(By.linkText("API tokens")).isEmpty(), "no tokens link for a viewer");
+      assertTrue(browser.driver.findElements(By.id("importLink")).isEmpty(), "no import link for a viewer");
       String session = browser.driver.manage().getCookieNamed("JSESSIONID").getValue();
       HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
-      for (String page : List.of("admin/users.xhtml", "admin/audit.xhtml", "admin/tokens.xhtml")) {
+      for (String page : List.of("admin/users.xhtml", "admin/audit.xhtml", "admin/tokens.xhtml", "admin/import.xhtml")) {
         HttpResponse<String> answer =
             http.send(HttpRequest.newBuilder(URI.create(base + page)).header("Cookie", "JSESSIONID=" + session).build(), HttpResponse.BodyHandlers.ofString());
         assertEquals(403, answer.statusCode(), page);

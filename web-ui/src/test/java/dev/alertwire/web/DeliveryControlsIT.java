@@ -78,14 +78,19 @@ class DeliveryControlsIT {
     ApiClient api = new ApiClient(base);
     try (LoopbackReceiver receiver = new LoopbackReceiver()) {
       receiver.answer(500);
-      JsonObject ch = create(api, channel("supersede", receiver.url("/s")).add("retryDelayMs", 1_500));
+      // The retry is due 8 s after the first attempt: long enough that the recovery is accepted before it even
+      // on a loaded machine, and the test then waits past that moment to see that it never went.
+      long retryDelayMs = 8_000;
+      JsonObject ch = create(api, channel("supersede", receiver.url("/s")).add("retryDelayMs", retryDelayMs));
       String failure = deliveryFor(api, alert(api, "ALERT_FAILURE", "flappy"), ch.getString("id"));
       Deliveries.await(api, failure, d -> "RETRYING".equals(d.getString("status")), "retrying");
+      long retrying = System.nanoTime();
       String recovery = deliveryFor(api, alert(api, "ALERT_RECOVERY", "flappy"), ch.getString("id"));
       awaitStatus(api, recovery, "SUCCEEDED");
       JsonObject old = awaitStatus(api, failure, "SUPERSEDED");
       assertTrue(old.getString("lastError").contains("superseded"), old.toString());
-      Thread.sleep(2_000);
+      long waited = (System.nanoTime() - retrying) / 1_000_000;
+      Thread.sleep(Math.max(0, retryDelayMs + 2_000 - waited));
       assertEquals(2, receiver.received().size(), "the late failure retry was never sent");
       assertTrue(receiver.received().get(1).bodyText().contains("ALERT_RECOVERY"));
       api.delete("api/v1/alert-channels/" + ch.getString("id"));
@@ -97,14 +102,16 @@ class DeliveryControlsIT {
     ApiClient api = new ApiClient(base);
     try (LoopbackReceiver receiver = new LoopbackReceiver()) {
       receiver.answer(503);
-      JsonObject ch = create(api, channel("controls", receiver.url("/c")).add("retryDelayMs", 1_500));
+      long retryDelayMs = 8_000; // as in the supersede test: the cancel comes first even on a loaded machine
+      JsonObject ch = create(api, channel("controls", receiver.url("/c")).add("retryDelayMs", retryDelayMs));
       String id = deliveryFor(api, alert(api, "ALERT_FAILURE", "cancel-me"), ch.getString("id"));
       Deliveries.await(api, id, d -> "RETRYING".equals(d.getString("status")), "retrying");
+      long retrying = System.nanoTime();
       ApiClient.Reply cancelled = api.post("api/v1/deliveries/" + id + "/cancel", "");
       assertEquals(200, cancelled.status(), cancelled.body());
       assertEquals("CANCELLED", cancelled.json().getString("status"));
       assertEquals(400, api.post("api/v1/deliveries/" + id + "/cancel", "").status(), "already finished");
-      Thread.sleep(2_000);
+      Thread.sleep(Math.max(0, retryDelayMs + 2_000 - (System.nanoTime() - retrying) / 1_000_000));
       assertEquals(1, receiver.received().size(), "no attempt after cancel");
 
       ApiClient.Reply again = api.post("api/v1/deliveries/" + id + "/redeliver", "");

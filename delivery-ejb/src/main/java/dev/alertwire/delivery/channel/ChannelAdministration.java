@@ -65,6 +65,23 @@ public class ChannelAdministration {
     return new Saved(channel, generated);
   }
 
+  /**
+   * What {@link #create} would refuse in this input, without storing anything: the same checks on a channel
+   * that is never persisted (templates rendered for every sample alert type, with line and column). For a
+   * caller that decides per item (an import that skips what it cannot take) instead of failing the whole
+   * request: a refusal thrown from {@link #create} would mark the caller's transaction for rollback.
+   */
+  public List<FieldError> problems(ChannelInput input) {
+    List<FieldError> errors = new ArrayList<>();
+    String name = required(input.name(), "name", 200, errors);
+    try {
+      apply(new AlertChannel(name == null ? "" : name, clock.instant()), input, errors);
+    } catch (InvalidInputException e) {
+      errors.addAll(e.errors());
+    }
+    return errors;
+  }
+
   public Optional<Saved> update(String id, ChannelInput input) {
     return channels
         .find(id)

@@ -89,7 +89,15 @@ public class AlertwireConfig {
 
   /** Where users reach the app; used in links and the start-up message. */
   public String baseUrl() {
-    return baseUrl.filter(u -> !u.isBlank()).orElse("http://localhost:" + port + "/").replaceFirst("/*$", "/");
+    return baseUrl(port);
+  }
+
+  /**
+   * Where users reach the app when its listener really runs on {@code listenerPort} (Payara Micro's --port
+   * may differ from ALERTWIRE_PORT): the configured base URL, or localhost on that port.
+   */
+  public String baseUrl(int listenerPort) {
+    return baseUrl.filter(u -> !u.isBlank()).orElse("http://localhost:" + listenerPort + "/").replaceFirst("/*$", "/");
   }
 
   public int maxConcurrency() {

@@ -70,6 +70,21 @@ public class VariableAdministration {
   }
 
   /**
+   * Why {@link #create} would refuse this variable (the key, the value, or a variable of that key in the
+   * scope), or empty: for callers that skip an item instead of failing, since a refusal thrown from
+   * {@link #create} marks the caller's transaction for rollback.
+   */
+  public Optional<String> refusal(String scope, String key, String value, boolean locked) {
+    try {
+      checkKey(key);
+      checkValue(value, locked);
+    } catch (InvalidInputException e) {
+      return Optional.of(e.errors().get(0).field() + " " + e.errors().get(0).message());
+    }
+    return variables.find(scope, key).map(v -> new AlreadyExists(key).getMessage());
+  }
+
+  /**
    * Changes a variable. {@code locked=true} with no value promotes a plain value to a secret in place; a
    * secret accepts only a new value.
    */

@@ -1,5 +1,6 @@
 package dev.alertwire.web.api;
 
+import dev.alertwire.delivery.json.JsonBodies;
 import dev.alertwire.delivery.ingest.AlertIngestion;
 import dev.alertwire.delivery.json.Json;
 import jakarta.inject.Inject;

@@ -2,7 +2,6 @@ package dev.alertwire.web.api;
 
 import dev.alertwire.delivery.console.AuditLog;
 import dev.alertwire.delivery.json.Json;
-import dev.alertwire.domain.validation.InvalidInputException;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -30,14 +29,11 @@ public class AuditResource {
   public String list(
       @QueryParam("actor") String actor,
       @QueryParam("target") String target,
-      @QueryParam("page") @DefaultValue("1") int page,
-      @QueryParam("size") @DefaultValue("50") int size) {
-    if (page < 1 || page > MAX_PAGE) {
-      throw new InvalidInputException("page", "must be between 1 and " + MAX_PAGE);
-    }
-    if (size < 1 || size > MAX_PAGE_SIZE) {
-      throw new InvalidInputException("size", "must be between 1 and " + MAX_PAGE_SIZE);
-    }
+      @QueryParam("page") @DefaultValue("1") String pageText,
+      @QueryParam("size") @DefaultValue("50") String sizeText) {
+    // Read as text: an int parameter that does not convert would be JAX-RS's bare 404, not a 400 naming it.
+    int page = DeliveryResource.whole("page", pageText, 1, MAX_PAGE);
+    int size = DeliveryResource.whole("size", sizeText, 1, MAX_PAGE_SIZE);
     AuditLog.Page result = audit.page(blankToNull(actor), blankToNull(target), (page - 1) * size, size);
     JsonArrayBuilder items = Json.createArrayBuilder();
     result.items().forEach(e -> {

@@ -1,5 +1,6 @@
 package dev.alertwire.web.api;
 
+import dev.alertwire.delivery.json.JsonBodies;
 import dev.alertwire.delivery.channel.ChannelAdministration;
 import dev.alertwire.delivery.channel.ChannelInput;
 import jakarta.inject.Inject;

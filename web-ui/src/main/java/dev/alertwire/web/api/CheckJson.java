@@ -1,5 +1,6 @@
 package dev.alertwire.web.api;
 
+import dev.alertwire.delivery.json.JsonBodies;
 import dev.alertwire.delivery.check.CheckInput;
 import dev.alertwire.persistence.check.AlertingSettings;
 import dev.alertwire.persistence.check.CheckGroup;

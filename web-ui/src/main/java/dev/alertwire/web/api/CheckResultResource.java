@@ -1,5 +1,6 @@
 package dev.alertwire.web.api;
 
+import dev.alertwire.delivery.json.JsonBodies;
 import dev.alertwire.delivery.check.ResultIngestion;
 import dev.alertwire.delivery.check.ResultInput;
 import dev.alertwire.domain.check.ResultFacts;

@@ -1,5 +1,6 @@
 package dev.alertwire.web.api;
 
+import dev.alertwire.delivery.json.JsonBodies;
 import dev.alertwire.delivery.preview.ChannelDraft;
 import dev.alertwire.delivery.preview.TemplatePreview;
 import dev.alertwire.domain.event.SampleEvents;

@@ -24,16 +24,21 @@ public final class Problem {
       body.add("detail", detail);
     }
     if (!errors.isEmpty()) {
-      JsonArrayBuilder array = Json.createArrayBuilder();
-      for (FieldError e : errors) {
-        JsonObjectBuilder item = Json.createObjectBuilder().add("field", e.field()).add("message", e.message());
-        if (e.line() > 0) {
-          item.add("line", e.line()).add("column", e.column());
-        }
-        array.add(item);
-      }
-      body.add("errors", array);
+      body.add("errors", errors(errors));
     }
     return Response.status(status).type(MEDIA_TYPE).entity(body.build().toString()).build();
+  }
+
+  /** {@code [{field, message, line?, column?}]}: refusals as every answer lists them. */
+  static JsonArrayBuilder errors(List<FieldError> errors) {
+    JsonArrayBuilder array = Json.createArrayBuilder();
+    for (FieldError e : errors) {
+      JsonObjectBuilder item = Json.createObjectBuilder().add("field", e.field()).add("message", e.message());
+      if (e.line() > 0) {
+        item.add("line", e.line()).add("column", e.column());
+      }
+      array.add(item);
+    }
+    return array;
   }
 }

@@ -1,5 +1,6 @@
 package dev.alertwire.web.api;
 
+import dev.alertwire.delivery.json.JsonBodies;
 import dev.alertwire.delivery.access.ApiAccess;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.token.ApiToken;

@@ -1,5 +1,6 @@
 package dev.alertwire.web.api;
 
+import dev.alertwire.delivery.json.JsonBodies;
 import dev.alertwire.delivery.channel.ChannelAdministration;
 import dev.alertwire.delivery.check.CheckAdministration;
 import dev.alertwire.delivery.transfer.ConfigurationDocument;

@@ -65,7 +65,7 @@ public class ReadyMessage implements ServletContextListener {
         if (login != null && login.statusCode() == 200) {
           HttpResponse<String> health = get(http, root + "health"); // MicroProfile Health: at the server's root
           if (health != null) {
-            announce(health.statusCode() == 200, health.statusCode() + " " + health.body().strip());
+            announce(port, health.statusCode() == 200, health.statusCode() + " " + health.body().strip());
             return;
           }
           last = "/login.xhtml answered 200, /health did not answer";
@@ -79,7 +79,7 @@ public class ReadyMessage implements ServletContextListener {
       return;
     }
     LOG.warning("The console did not answer on " + base + " within " + GIVE_UP.toMinutes() + " minutes (" + last + ")");
-    announce(false, last);
+    announce(port, false, last);
   }
 
   private static HttpResponse<String> get(HttpClient http, String url) throws InterruptedException {
@@ -90,9 +90,9 @@ public class ReadyMessage implements ServletContextListener {
     }
   }
 
-  private void announce(boolean healthy, String health) {
+  private void announce(int port, boolean healthy, String health) {
     List<String> lines = new ArrayList<>();
-    String where = config.baseUrl() + " (data in " + config.dataDir().toAbsolutePath().normalize() + ")";
+    String where = config.baseUrl(port) + " (data in " + config.dataDir().toAbsolutePath().normalize() + ")";
     lines.add(healthy ? "Alertwire is ready: open " + where : "Alertwire answers, but /health is not UP (" + health + "): " + where);
     List<String> secrets = credentials.take();
     if (!secrets.isEmpty()) {

@@ -1,7 +1,5 @@
-package dev.alertwire.web.api;
+package dev.alertwire.delivery.json;
 
-import dev.alertwire.delivery.json.Json;
-import dev.alertwire.delivery.json.JsonInputLimits;
 import dev.alertwire.domain.channel.KeyValue;
 import dev.alertwire.domain.validation.FieldError;
 import dev.alertwire.domain.validation.InvalidInputException;
@@ -16,11 +14,14 @@ import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Reads request bodies with errors that say where and what, instead of a bare 400. */
-final class JsonBodies {
+/**
+ * Reads JSON documents (request bodies, uploaded exports) with errors that say where and what, instead of a
+ * bare 400. Shared by the REST resources and the boundaries that take a whole document.
+ */
+public final class JsonBodies {
   private JsonBodies() {}
 
-  static JsonObject object(String body) {
+  public static JsonObject object(String body) {
     if (body == null || body.isBlank()) {
       throw new InvalidInputException("body", "a JSON object is required");
     }
@@ -42,7 +43,7 @@ final class JsonBodies {
     }
   }
 
-  static String string(JsonObject o, String field) {
+  public static String string(JsonObject o, String field) {
     JsonValue v = o.get(field);
     if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
       return null;
@@ -53,7 +54,7 @@ final class JsonBodies {
     throw new InvalidInputException(field, "must be a string");
   }
 
-  static Boolean bool(JsonObject o, String field) {
+  public static Boolean bool(JsonObject o, String field) {
     JsonValue v = o.get(field);
     if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
       return null;
@@ -64,7 +65,7 @@ final class JsonBodies {
     throw new InvalidInputException(field, "must be true or false");
   }
 
-  static Long number(JsonObject o, String field) {
+  public static Long number(JsonObject o, String field) {
     JsonValue v = o.get(field);
     if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
       return null;
@@ -79,7 +80,7 @@ final class JsonBodies {
     throw new InvalidInputException(field, "must be a whole number");
   }
 
-  static Integer integer(JsonObject o, String field) {
+  public static Integer integer(JsonObject o, String field) {
     Long n = number(o, field);
     if (n != null && (n > Integer.MAX_VALUE || n < Integer.MIN_VALUE)) {
       throw new InvalidInputException(field, "is out of range");
@@ -88,7 +89,7 @@ final class JsonBodies {
   }
 
   /** An optional array of objects. */
-  static java.util.Optional<List<JsonObject>> objects(JsonObject o, String field) {
+  public static java.util.Optional<List<JsonObject>> objects(JsonObject o, String field) {
     JsonValue v = o.get(field);
     if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
       return java.util.Optional.empty();
@@ -100,7 +101,7 @@ final class JsonBodies {
   }
 
   /** An optional array of strings. */
-  static List<String> strings(JsonObject o, String field) {
+  public static List<String> strings(JsonObject o, String field) {
     JsonValue v = o.get(field);
     if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
       return null;
@@ -112,7 +113,7 @@ final class JsonBodies {
   }
 
   /** {@code [{key, value, locked}]}, as the hosted product's API sends headers and query parameters. */
-  static List<KeyValue> keyValues(JsonObject o, String field) {
+  public static List<KeyValue> keyValues(JsonObject o, String field) {
     JsonValue v = o.get(field);
     if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
       return null;
@@ -127,8 +128,13 @@ final class JsonBodies {
         throw new InvalidInputException(at, "must be a {key, value} object");
       }
       JsonObject row = array.getJsonObject(i);
-      Boolean locked = bool(row, "locked");
-      rows.add(new KeyValue(string(row, "key"), string(row, "value"), locked != null && locked));
+      try {
+        Boolean locked = bool(row, "locked");
+        rows.add(new KeyValue(string(row, "key"), string(row, "value"), locked != null && locked));
+      } catch (InvalidInputException e) {
+        // Name the row: "headers[1].locked", not "locked".
+        throw new InvalidInputException(e.errors().stream().map(f -> new FieldError(at + "." + f.field(), f.message(), f.line(), f.column())).toList());
+      }
     }
     return rows;
   }
