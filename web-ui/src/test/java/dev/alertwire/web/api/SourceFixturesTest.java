@@ -2,6 +2,7 @@ package dev.alertwire.web.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.alertwire.delivery.json.JsonBodies;
 import dev.alertwire.delivery.json.JsonValues;
 import dev.alertwire.domain.source.AlertSource;
 import dev.alertwire.domain.source.AlertmanagerWebhook;
