@@ -215,6 +215,15 @@ class OpenApiContractIT {
       call("POST", "api/v1/check-results", "{\"check\":{\"id\":\"" + checkId + "\"},\"hasFailures\":true,\"responseTime\":12.5,\"startedAt\":\"" + Instant.now() + "\"}", 202);
       call("POST", "api/v1/check-results", "{\"check\":{\"name\":\"Contract registered " + s + "\",\"groupName\":\"Contract group " + s + "\"},\"hasFailures\":false}", 202);
       call("POST", "api/v1/alerts", "{\"ALERT_TYPE\":\"ALERT_FAILURE\",\"ALERT_TITLE\":\"contract\",\"CHECK_ID\":\"" + checkId + "\",\"NOT_A_VARIABLE_" + s.toUpperCase(Locale.ROOT) + "\":\"x\"}", 202);
+      // Alertmanager's and Grafana's payloads (issue 16), and a channel routed by a label.
+      String labelled = call("POST", "api/v1/alert-channels", "{\"name\":\"Contract label " + s + "\",\"url\":\"http://127.0.0.1:9/label\",\"activated\":false,"
+          + "\"subscriptions\":[{\"label\":\"team=contract\"}]}", 201).getString("id");
+      call("GET", "api/v1/alert-channels/" + labelled, null, 200);
+      String amAlert = "{\"status\":\"firing\",\"labels\":{\"alertname\":\"Contract\",\"team\":\"contract\"},\"annotations\":{\"summary\":\"contract\"},"
+          + "\"startsAt\":\"2026-06-15T12:00:00.5+02:00\",\"endsAt\":\"0001-01-01T00:00:00Z\",\"fingerprint\":\"contract-" + s + "\"}";
+      call("POST", "api/v1/sources/alertmanager", "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[" + amAlert + "]}", 202);
+      call("POST", "api/v1/sources/grafana", "{\"version\":\"1\",\"orgId\":1,\"state\":\"alerting\",\"alerts\":[" + amAlert + "]}", 202);
+      callUnchecked("POST", "api/v1/sources/alertmanager", "{\"alerts\":[{\"status\":\"burning\"}]}", 400);
       receiver.await(1, WAIT);
       String sent = finished(channelId, "SUCCEEDED");
       String failed = finished(refusedId, "FAILED");
