@@ -69,7 +69,7 @@ await() {
   T_HEALTH="" T_CONSOLE=""
   while [ -z "$T_HEALTH" ] || [ -z "$T_CONSOLE" ]; do
     kill -0 "$APP" 2>/dev/null || { echo "the app exited; see $WORK/$1.log" >&2; tail -20 "$WORK/$1.log" >&2; exit 1; }
-    [ "$(since "$START" | cut -d. -f1)" -lt "$TIMEOUT" ] || { echo "not up within $TIMEOUT s" >&2; exit 1; }
+    [ "$(since "$START" | cut -d. -f1)" -lt "$TIMEOUT" ] || { echo "$1: not up within $TIMEOUT s (TIMEOUT)" >&2; tail -5 "$WORK/$1.log" >&2; exit 1; }
     if [ -z "$T_HEALTH" ] && curl -s -m 5 "$BASE/health/ready" 2>/dev/null | grep -q '"UP"'; then T_HEALTH=$(since "$START"); fi
     if [ -z "$T_CONSOLE" ] && [ "$(curl -s -m 5 -o /dev/null -w '%{http_code}' "$BASE/login.xhtml" 2>/dev/null)" = 200 ]; then T_CONSOLE=$(since "$START"); fi
     sleep 0.25
