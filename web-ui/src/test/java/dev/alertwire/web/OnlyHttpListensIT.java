@@ -10,16 +10,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
 import java.io.File;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,11 +23,9 @@ import org.junit.jupiter.api.Test;
  * EJB timers still fire without the data grid: a failed attempt is retried, which only a timer does.
  */
 class OnlyHttpListensIT {
-  private static final Pattern SOCKET = Pattern.compile("socket:\\[(\\d+)]");
-
   @Test
   void onlyTheHttpPortListensAndTimersStillFire() throws Exception {
-    assumeTrue(Files.isReadable(Path.of("/proc/self/net/tcp")), "reads the sockets from Linux's /proc");
+    assumeTrue(ListeningSockets.readable(), "reads the sockets from Linux's /proc");
     Path data = Files.createTempDirectory(Path.of("target"), "only-http-data");
     File log = new File("target/only-http-payara.log");
     Files.deleteIfExists(log.toPath());
@@ -52,63 +44,11 @@ class OnlyHttpListensIT {
       assertEquals(2, receiver.await(2, Deliveries.WAIT).size());
 
       // Checked once everything has started, deployed and sent.
-      Set<Long> inodes = socketInodes(app.pid());
-      List<String> tcp = new ArrayList<>();
-      tcp.addAll(sockets(app.pid(), "tcp", inodes, true));
-      tcp.addAll(sockets(app.pid(), "tcp6", inodes, true));
-      assertEquals(Set.of(app.url().getPort()), ports(tcp), "listening TCP sockets of Payara Micro: " + tcp + "; see " + log);
-      // An unconnected UDP socket receives from anyone (Hazelcast's multicast discovery is one).
-      List<String> udp = new ArrayList<>();
-      udp.addAll(sockets(app.pid(), "udp", inodes, false));
-      udp.addAll(sockets(app.pid(), "udp6", inodes, false));
+      List<String> tcp = ListeningSockets.tcp(app.pid());
+      assertEquals(Set.of(app.url().getPort()), ListeningSockets.ports(tcp), "listening TCP sockets of Payara Micro: " + tcp + "; see " + log);
+      List<String> udp = ListeningSockets.udp(app.pid());
       assertTrue(udp.isEmpty(), "UDP sockets open to anyone: " + udp);
       assertTrue(!Files.readString(log.toPath()).contains("DataGrid:"), "a Hazelcast member started; see " + log);
     }
-  }
-
-  /** The inodes of the sockets the process holds: its file descriptors that link to "socket:[inode]". */
-  private static Set<Long> socketInodes(long pid) throws IOException {
-    Set<Long> inodes = new HashSet<>();
-    try (var fds = Files.list(Path.of("/proc", Long.toString(pid), "fd"))) {
-      for (Path fd : fds.toList()) {
-        try {
-          Matcher m = SOCKET.matcher(Files.readSymbolicLink(fd).toString());
-          if (m.matches()) {
-            inodes.add(Long.parseLong(m.group(1)));
-          }
-        } catch (IOException closedMeanwhile) {
-          // the descriptor was closed between listing and reading
-        }
-      }
-    }
-    return inodes;
-  }
-
-  /**
-   * Rows of /proc/pid/net/{tcp,tcp6,udp,udp6} that belong to the process, as "table local-address:port":
-   * TCP sockets in state LISTEN (0A), or UDP sockets with no remote address (unconnected: they take datagrams
-   * from anyone).
-   */
-  private static List<String> sockets(long pid, String table, Set<Long> inodes, boolean tcp) throws IOException {
-    List<String> found = new ArrayList<>();
-    List<String> lines = Files.readAllLines(Path.of("/proc", Long.toString(pid), "net", table));
-    for (String line : lines.subList(1, lines.size())) {
-      String[] f = line.trim().split("\\s+");
-      String local = f[1], remote = f[2], state = f[3];
-      long inode = Long.parseLong(f[9]);
-      boolean open = tcp ? state.equals("0A") : remote.substring(remote.indexOf(':') + 1).equals("0000");
-      if (open && inodes.contains(inode)) {
-        found.add(table + " " + local.substring(0, local.indexOf(':')) + ":" + Integer.parseInt(local.substring(local.indexOf(':') + 1), 16));
-      }
-    }
-    return found;
-  }
-
-  private static Set<Integer> ports(List<String> sockets) {
-    Set<Integer> ports = new TreeSet<>();
-    for (String s : sockets) {
-      ports.add(Integer.parseInt(s.substring(s.lastIndexOf(':') + 1)));
-    }
-    return ports;
   }
 }

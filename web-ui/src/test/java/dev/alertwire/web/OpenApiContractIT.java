@@ -117,10 +117,10 @@ class OpenApiContractIT {
           JsonObject resolved = schema == null ? null : document.resolve(schema);
           if (resolved == null || !(resolved.containsKey("type") || resolved.containsKey("oneOf"))) {
             problems.add(operation + " " + status + " " + mediaType + ": the schema describes nothing");
-          } else if ("string".equals(resolved.getString("type", ""))) {
-            problems.add(operation + " " + status + " " + mediaType + ": the body is JSON, the schema says string");
+          } else if ("string".equals(resolved.getString("type", "")) != mediaType.equals("text/plain")) {
+            problems.add(operation + " " + status + " " + mediaType + ": JSON bodies have JSON schemas, text/plain (the Prometheus scrape) a string");
           }
-          if (status.startsWith("2") != mediaType.equals("application/json")) {
+          if (status.startsWith("2") != (mediaType.equals("application/json") || mediaType.equals("text/plain"))) {
             problems.add(operation + " " + status + ": " + mediaType + " (answers are application/json, refusals application/problem+json)");
           }
         });
@@ -215,6 +215,15 @@ class OpenApiContractIT {
       call("POST", "api/v1/check-results", "{\"check\":{\"id\":\"" + checkId + "\"},\"hasFailures\":true,\"responseTime\":12.5,\"startedAt\":\"" + Instant.now() + "\"}", 202);
       call("POST", "api/v1/check-results", "{\"check\":{\"name\":\"Contract registered " + s + "\",\"groupName\":\"Contract group " + s + "\"},\"hasFailures\":false}", 202);
       call("POST", "api/v1/alerts", "{\"ALERT_TYPE\":\"ALERT_FAILURE\",\"ALERT_TITLE\":\"contract\",\"CHECK_ID\":\"" + checkId + "\",\"NOT_A_VARIABLE_" + s.toUpperCase(Locale.ROOT) + "\":\"x\"}", 202);
+      // Alertmanager's and Grafana's payloads (issue 16), and a channel routed by a label.
+      String labelled = call("POST", "api/v1/alert-channels", "{\"name\":\"Contract label " + s + "\",\"url\":\"http://127.0.0.1:9/label\",\"activated\":false,"
+          + "\"subscriptions\":[{\"label\":\"team=contract\"}]}", 201).getString("id");
+      call("GET", "api/v1/alert-channels/" + labelled, null, 200);
+      String amAlert = "{\"status\":\"firing\",\"labels\":{\"alertname\":\"Contract\",\"team\":\"contract\"},\"annotations\":{\"summary\":\"contract\"},"
+          + "\"startsAt\":\"2026-06-15T12:00:00.5+02:00\",\"endsAt\":\"0001-01-01T00:00:00Z\",\"fingerprint\":\"contract-" + s + "\"}";
+      call("POST", "api/v1/sources/alertmanager", "{\"version\":\"4\",\"status\":\"firing\",\"alerts\":[" + amAlert + "]}", 202);
+      call("POST", "api/v1/sources/grafana", "{\"version\":\"1\",\"orgId\":1,\"state\":\"alerting\",\"alerts\":[" + amAlert + "]}", 202);
+      callUnchecked("POST", "api/v1/sources/alertmanager", "{\"alerts\":[{\"status\":\"burning\"}]}", 400);
       receiver.await(1, WAIT);
       String sent = finished(channelId, "SUCCEEDED");
       String failed = finished(refusedId, "FAILED");
@@ -235,11 +244,19 @@ class OpenApiContractIT {
       call("DELETE", "api/v1/api-tokens/" + throwaway, null, 204);
       call("DELETE", "api/v1/api-tokens/" + throwaway, null, 404);
       call("GET", "api/v1/audit", null, 200);
+      call("GET", "api/v1/metrics", null, 200);
       call("GET", "api/v1/audit?actor=admin&page=1&size=5", null, 200);
       call("GET", "api/v1/audit?page=first", null, 400);
       JsonObject exported = call("GET", "api/v1/export", null, 200);
       call("POST", "api/v1/import?dryRun=true", exported.toString(), 200);
       call("POST", "api/v1/import", "{\"variables\":[{\"key\":\"IMPORTED_" + s.toUpperCase(Locale.ROOT) + "\",\"value\":\"v\"}]}", 200);
+      String hosted =
+          "{\"alertChannels\":[{\"id\":1,\"type\":\"WEBHOOK\",\"config\":{\"name\":\"hosted " + s + "\",\"url\":\"http://127.0.0.1:9/hosted\",\"method\":\"POST\",\"template\":\"{\\\"t\\\":\\\"{{ALERT_TITLE}}\\\"}\"}},"
+              + "{\"id\":2,\"type\":\"EMAIL\",\"config\":{\"address\":\"a@b.c\"}}],"
+              + "\"variables\":[{\"key\":\"HOSTED_" + s.toUpperCase(Locale.ROOT) + "\",\"value\":\"\",\"locked\":true,\"secret\":true}]}";
+      call("POST", "api/v1/import/checkly", hosted, 200);
+      call("POST", "api/v1/import/checkly?dryRun=false", hosted, 400);
+      call("POST", "api/v1/import/checkly?dryRun=false", "{\"alertChannels\":" + hosted.substring(hosted.indexOf('[', 0), hosted.indexOf("],") + 1) + "}", 200);
 
       // Each role the document lists may make the call; any other gets 403; no token gets 401.
       rolesAsDocumented(Map.of("viewer", viewer, "ingest", ingest));
@@ -358,6 +375,11 @@ class OpenApiContractIT {
         operation + " " + reply.status() + " answered " + mediaType + "; /openapi documents " + content.keySet());
     JsonObject schema = content.getJsonObject(mediaType).getJsonObject("schema");
     assertNotNull(schema, operation + " " + reply.status() + " " + mediaType + " has no schema");
+    if (mediaType.equals("text/plain")) {
+      assertEquals("string", doc.resolve(schema).getString("type", ""), operation + ": text/plain is documented as a string");
+      assertFalse(reply.body().isBlank(), operation + " answered an empty text");
+      return;
+    }
     List<String> errors = doc.validate(parse(reply.body()), schema);
     assertTrue(
         errors.isEmpty(),

@@ -277,6 +277,8 @@ class SecurityIT {
         new Door("GET", "api/v1/export", null, Set.of("viewer")),
         new Door("POST", "api/v1/import?dryRun=true", "{}", Set.of()),
         new Door("POST", "api/v1/alerts", "{\"ALERT_TYPE\":\"ALERT_FAILURE\",\"CHECK_ID\":\"doors-" + s + "\"}", Set.of("ingest")),
+        new Door("POST", "api/v1/sources/alertmanager", "{\"version\":\"4\",\"alerts\":[{\"status\":\"firing\",\"labels\":{\"alertname\":\"doors\"},\"fingerprint\":\"doors-am-" + s + "\"}]}", Set.of("ingest")),
+        new Door("POST", "api/v1/sources/grafana", "{\"orgId\":1,\"alerts\":[{\"status\":\"firing\",\"labels\":{\"alertname\":\"doors\"},\"fingerprint\":\"doors-gf-" + s + "\"}]}", Set.of("ingest")),
         new Door("POST", "api/v1/check-results", "{\"check\":{\"name\":\"doors " + s + "\",\"checkType\":\"API\"},\"hasFailures\":false}", Set.of("ingest"))));
     List<String> wrong = new ArrayList<>();
     for (Door door : doors) {

@@ -3,6 +3,7 @@ package dev.alertwire.delivery.channel;
 import dev.alertwire.delivery.config.AlertwireConfig;
 import dev.alertwire.delivery.render.RenderContexts;
 import dev.alertwire.domain.event.SampleEvents;
+import dev.alertwire.domain.source.LabelMatcher;
 import dev.alertwire.delivery.console.AuditLog;
 import dev.alertwire.delivery.access.Permit;
 import dev.alertwire.persistence.token.ApiToken;
@@ -127,6 +128,11 @@ public class ChannelAdministration {
    */
   private List<FieldError> sampleRenderErrors(WebhookTemplate draft) {
     for (SampleEvents.Kind kind : SampleEvents.Kind.values()) {
+      if (kind == SampleEvents.Kind.ALERTMANAGER) {
+        // Not every channel receives Alertmanager's alerts: its variables differ, and a template written
+        // for check alerts must still save. The preview shows how it renders one.
+        continue;
+      }
       var context = contexts.shownForEvent(SampleEvents.of(kind, clock, config.baseUrl()), null).shown();
       List<FieldError> found = renderer.renderErrors(draft, context);
       if (!found.isEmpty()) {
@@ -272,8 +278,14 @@ public class ChannelAdministration {
       String field = "subscriptions[" + i + "]";
       boolean hasCheck = s.checkId() != null && !s.checkId().isBlank();
       boolean hasGroup = s.groupId() != null && !s.groupId().isBlank();
-      if (hasCheck == hasGroup) {
-        errors.add(FieldError.of(field, "names either a checkId or a groupId"));
+      boolean hasLabel = s.label() != null && !s.label().isBlank();
+      if ((hasCheck ? 1 : 0) + (hasGroup ? 1 : 0) + (hasLabel ? 1 : 0) != 1) {
+        errors.add(FieldError.of(field, "names one of a checkId, a groupId or a label (name=value)"));
+      } else if (hasLabel) {
+        LabelMatcher.parse(s.label())
+            .ifPresentOrElse(
+                label -> result.add(ChannelSubscription.toLabel(label, s.activated() == null || s.activated())),
+                () -> errors.add(FieldError.of(field + ".label", LabelMatcher.RULE)));
       } else if (hasCheck && checks.find(s.checkId()).isEmpty()) {
         errors.add(FieldError.of(field + ".checkId", "no check with id " + s.checkId()));
       } else if (hasGroup && checks.group(s.groupId()).isEmpty()) {

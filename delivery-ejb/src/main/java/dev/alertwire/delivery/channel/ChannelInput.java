@@ -31,8 +31,15 @@ public record ChannelInput(
     List<Subscription> subscriptions,
     AlertSettingsInput alertSettings) {
 
-  /** {"checkId": ...} or {"groupId": ...}, as in the hosted product's API. */
-  public record Subscription(String checkId, String groupId, Boolean activated) {}
+  /**
+   * {"checkId": ...} or {"groupId": ...}, as in the hosted product's API, or {"label": "team=payments"}: the
+   * alerts whose LABELS hold that pair (Alertmanager's and Grafana's alerts).
+   */
+  public record Subscription(String checkId, String groupId, String label, Boolean activated) {
+    public Subscription(String checkId, String groupId, Boolean activated) {
+      this(checkId, groupId, null, activated);
+    }
+  }
 
   /** The hosted product's names; null keeps the current value. */
   public record AlertSettingsInput(

@@ -27,7 +27,8 @@ import java.util.Set;
 @Stateless
 @Permit(ApiToken.Role.ADMIN)
 public class CheckAdministration {
-  static final Set<String> CHECK_TYPES = Set.of("API", "BROWSER", "HEARTBEAT", "MULTI_STEP", "TCP", "PLAYWRIGHT", "URL", "DNS", "ICMP");
+  /** The check types a check may have; the console offers these, the API names them when refusing one. */
+  public static final Set<String> CHECK_TYPES = Set.of("API", "BROWSER", "HEARTBEAT", "MULTI_STEP", "TCP", "PLAYWRIGHT", "URL", "DNS", "ICMP");
 
   @Inject CheckRepository checks;
   @Inject ChannelRepository channels;

@@ -26,6 +26,10 @@ public class AlertwireConfig {
   int port;
 
   @Inject
+  @ConfigProperty(name = "alertwire.bind.address", defaultValue = "0.0.0.0")
+  String bindAddress;
+
+  @Inject
   @ConfigProperty(name = "alertwire.delivery.max-concurrency", defaultValue = "64")
   int maxConcurrency;
 
@@ -58,6 +62,23 @@ public class AlertwireConfig {
   /** The port Alertwire's HTTP listener is configured with (the listener's actual ports are also learnt from requests). */
   public int port() {
     return port;
+  }
+
+  /**
+   * ALERTWIRE_BIND_ADDRESS: the address the artifact's HTTP listener binds to (its launcher applies it; default
+   * 0.0.0.0, every interface). An address the app can reach itself on, for its own start-up check: loopback
+   * when the listener binds to every interface, else the bound address.
+   */
+  public String selfAddress() {
+    String bound = bindAddress == null ? "" : bindAddress.trim();
+    if (bound.isEmpty() || bound.equals("0.0.0.0")) {
+      return "127.0.0.1";
+    }
+    if (bound.contains(":")) {
+      String literal = bound.startsWith("[") ? bound.substring(1, bound.length() - 1) : bound;
+      return literal.matches("[0:]+") ? "127.0.0.1" : "[" + literal + "]";
+    }
+    return bound;
   }
 
   /**

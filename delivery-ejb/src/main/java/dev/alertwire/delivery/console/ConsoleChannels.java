@@ -61,7 +61,7 @@ public class ConsoleChannels {
                     latest.get(c.id()),
                     c.subscriptions().stream()
                         .filter(ChannelSubscription::activated)
-                        .map(s -> names.getOrDefault(s.checkId() != null ? s.checkId() : s.groupId(), "a deleted check"))
+                        .map(s -> s.label() != null ? "label " + s.label() : names.getOrDefault(s.checkId() != null ? s.checkId() : s.groupId(), "a deleted check"))
                         .toList(),
                     lastDay.getOrDefault(c.id(), new DeliverySearch.Outcomes(0, 0))))
         .toList();
@@ -126,7 +126,7 @@ public class ConsoleChannels {
             original.rateLimitPerMinute().orElse(0),
             false,
             original.subscriptions().stream()
-                .map(sub -> new ChannelInput.Subscription(sub.checkId(), sub.groupId(), sub.activated()))
+                .map(sub -> new ChannelInput.Subscription(sub.checkId(), sub.groupId(), sub.label(), sub.activated()))
                 .toList(),
             new ChannelInput.AlertSettingsInput(
                 original.alertSettings().sendFailure(),

@@ -48,8 +48,10 @@ public class DeliveryControl {
 
   /** Stops an unfinished delivery; an attempt in flight completes, but none follows it. */
   public Optional<Delivery> cancel(String id) {
+    // Locked: read without a lock, a claim or a recorded attempt committed in between made this commit fail
+    // with an optimistic lock error, a 500 (OpenApiContractIT cancelled a redelivery as it was claimed).
     return deliveries
-        .find(id)
+        .findForUpdate(id)
         .map(
             d -> {
               if (d.status().isFinished()) {

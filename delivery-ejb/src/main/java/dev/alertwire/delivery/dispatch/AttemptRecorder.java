@@ -1,6 +1,7 @@
 package dev.alertwire.delivery.dispatch;
 
 import dev.alertwire.delivery.json.Json;
+import dev.alertwire.delivery.metrics.DeliveryMetrics;
 import dev.alertwire.domain.delivery.AttemptOutcome;
 import dev.alertwire.domain.delivery.DeliveryStatus;
 import dev.alertwire.domain.delivery.ErrorClass;
@@ -34,6 +35,7 @@ public class AttemptRecorder {
   @Inject DeliveryRepository deliveries;
   @Inject ChannelRepository channels;
   @Inject Clock clock;
+  @Inject DeliveryMetrics metrics;
 
   /** @return when this delivery is due again, if it is */
   public Optional<Instant> record(PreparedDelivery prepared, SendResult result) {
@@ -68,6 +70,7 @@ public class AttemptRecorder {
       DeliveryStatus finalStatus = outcome.isSuccess() ? DeliveryStatus.SUCCEEDED : DeliveryStatus.FAILED;
       delivery.attempted(result.status(), summary(result, redactor), next, finalStatus, now);
     }
+    metrics.attempted(prepared, result, delivery.createdAt(), delivery.status());
     return Optional.ofNullable(next);
   }
 
@@ -88,6 +91,7 @@ public class AttemptRecorder {
                 prepared.attemptNumber(), now, 0, null, null, null, null, null, null, null,
                 why, prepared.invalidReason(), next)));
     delivery.attempted(null, prepared.invalidReason(), next, DeliveryStatus.FAILED, now);
+    metrics.unsendable(prepared, delivery.status());
   }
 
   /** Over the channel's rate limit: wait until the window allows one more, keeping the order. */

@@ -1,6 +1,7 @@
 package dev.alertwire.delivery.dispatch;
 
 import dev.alertwire.delivery.commit.Commits;
+import dev.alertwire.delivery.metrics.DeliveryMetrics;
 import dev.alertwire.domain.delivery.AttemptOutcome;
 import dev.alertwire.domain.delivery.DeliveryStatus;
 import dev.alertwire.domain.secret.SecretRedactor;
@@ -17,13 +18,15 @@ import java.util.random.RandomGenerator;
  * Records an attempt and its consequence the way {@link AttemptRecorder#record} does, through the group
  * commit: the redacting and rendering of the record happen on the caller's thread, and only the INSERT and
  * the delivery's UPDATE wait for the writer. An answer that flags the channel gone (410) goes to the
- * recorder, which changes the channel in the same transaction.
+ * recorder, which changes the channel in the same transaction. Metrics are counted as the recorder counts
+ * them ({@link dev.alertwire.delivery.metrics.DeliveryMetrics#attempted}), once the group commit is done.
  */
 @ApplicationScoped
 public class AttemptWriter {
   @Inject Commits commits;
   @Inject AttemptRecorder recorder;
   @Inject Clock clock;
+  @Inject DeliveryMetrics metrics;
 
   /** @return when this delivery is due again, if it is */
   public Optional<Instant> record(PreparedDelivery prepared, SendResult result) {
@@ -45,13 +48,14 @@ public class AttemptWriter {
     String errorMessage = redactor.redact(result.errorMessage());
     String summary = AttemptRecorder.summary(result, redactor);
     DeliveryStatus finalStatus = outcome.isSuccess() ? DeliveryStatus.SUCCEEDED : DeliveryStatus.FAILED;
-    return commits.await(
+    Recorded recorded = commits.await(
         c -> {
-          Optional<DeliveryStatus> status = DeliveryWrites.lockStatus(c, prepared.deliveryId());
-          if (status.isEmpty()) {
-            return Optional.<Instant>empty(); // pruned or deleted meanwhile: nothing left to record against
+          Optional<DeliveryWrites.Locked> locked = DeliveryWrites.lock(c, prepared.deliveryId());
+          if (locked.isEmpty()) {
+            return null; // pruned or deleted meanwhile: nothing left to record against
           }
-          boolean finished = status.get().isFinished(); // superseded or cancelled while in flight: no retry
+          DeliveryStatus status = locked.get().status();
+          boolean finished = status.isFinished(); // superseded or cancelled while in flight: no retry
           Instant next = finished ? null : retryAt;
           DeliveryWrites.insertAttempt(
               c,
@@ -75,7 +79,19 @@ public class AttemptWriter {
           if (!finished) {
             DeliveryWrites.attempted(c, prepared.deliveryId(), result.status(), summary, next, finalStatus, now);
           }
-          return Optional.ofNullable(next);
+          // The status Delivery#attempted leaves, for the metric.
+          DeliveryStatus after = finished ? status : next != null ? DeliveryStatus.RETRYING : finalStatus;
+          return new Recorded(next, locked.get().createdAt(), after);
         });
+    if (recorded == null) {
+      return Optional.empty();
+    }
+    // Committed. The dispatcher calls this outside any transaction, so it counts at once, as the recorder
+    // counts when its own transaction commits.
+    metrics.attempted(prepared, result, recorded.createdAt(), recorded.statusAfter());
+    return Optional.ofNullable(recorded.next());
   }
+
+  /** What the write answers; built by the run that committed (a write may run twice, see GroupCommit). */
+  private record Recorded(Instant next, Instant createdAt, DeliveryStatus statusAfter) {}
 }

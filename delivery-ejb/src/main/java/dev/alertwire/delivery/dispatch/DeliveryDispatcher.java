@@ -2,6 +2,7 @@ package dev.alertwire.delivery.dispatch;
 
 import dev.alertwire.delivery.config.AlertwireConfig;
 import dev.alertwire.delivery.commit.Commits;
+import dev.alertwire.delivery.metrics.DeliveryMetrics;
 import dev.alertwire.persistence.delivery.DeliveryRepository;
 import dev.alertwire.persistence.delivery.DeliveryWrites;
 import jakarta.annotation.PostConstruct;
@@ -42,6 +43,7 @@ public class DeliveryDispatcher {
   @Inject AlertwireConfig config;
   @Inject Clock clock;
   @Inject MasterKeyCheck keyCheck;
+  @Inject DeliveryMetrics metrics;
 
   private final String instanceId = UUID.randomUUID().toString();
   private final AtomicBoolean running = new AtomicBoolean();
@@ -161,6 +163,7 @@ public class DeliveryDispatcher {
     if (p.rateWindow() != null && p.rateWindow().full(channelLoad.get())) {
       try {
         recorder.rateLimited(p.deliveryId(), p.rateWindow().freesAt());
+        metrics.rateLimited(p.channelId());
       } finally {
         permits.release();
       }

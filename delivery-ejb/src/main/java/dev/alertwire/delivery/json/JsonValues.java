@@ -27,6 +27,10 @@ public final class JsonValues {
     }
   }
 
+  public static JsonObject toJsonObject(Map<String, Object> map) {
+    return toJsonValue(map).asJsonObject();
+  }
+
   public static String toJson(Map<String, Object> map) {
     return toJsonValue(map).toString();
   }

@@ -21,5 +21,10 @@ public record ConfigurationDocument(
   /** Subscriptions name a check (by name and type) or a group (by name). */
   public record ChannelItem(ChannelInput channel, List<NamedSubscription> subscriptions) {}
 
-  public record NamedSubscription(String checkName, String checkType, String groupName, boolean activated) {}
+  /** By check (name and type), group name, or label ({@code name=value}). */
+  public record NamedSubscription(String checkName, String checkType, String groupName, String label, boolean activated) {
+    public NamedSubscription(String checkName, String checkType, String groupName, boolean activated) {
+      this(checkName, checkType, groupName, null, activated);
+    }
+  }
 }

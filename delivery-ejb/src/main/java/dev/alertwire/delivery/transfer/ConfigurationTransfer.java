@@ -109,7 +109,9 @@ public class ConfigurationTransfer {
     List<ChannelInput.Subscription> result = new ArrayList<>();
     for (int i = 0; i < named.size(); i++) {
       NamedSubscription s = named.get(i);
-      if (s.groupName() != null) {
+      if (s.label() != null) {
+        result.add(new ChannelInput.Subscription(null, null, s.label(), s.activated()));
+      } else if (s.groupName() != null) {
         result.add(new ChannelInput.Subscription(null, groupId(s.groupName(), at + "[" + i + "].group"), s.activated()));
       } else {
         String type = s.checkType() == null ? "API" : s.checkType();

@@ -2,7 +2,10 @@ package dev.alertwire.domain.event;
 
 import java.util.List;
 
-/** The variables every alert event carries, with the hosted product's names and meanings. */
+/**
+ * The variables every alert event carries, with the hosted product's names and meanings, then those that
+ * alerts from Alertmanager and Grafana carry as well (issue 16).
+ */
 public record EventVariable(String name, String description) {
   public static final List<EventVariable> ALL =
       List.of(
@@ -33,5 +36,22 @@ public record EventVariable(String name, String description) {
           new EventVariable("SSL_CHECK_DOMAIN", "The certificate's domain (ALERT_SSL only)"),
           new EventVariable("SSL_DAYS_REMAINING", "Days left on the certificate (ALERT_SSL only)"),
           new EventVariable("STARTED_AT", "ISO timestamp of when the check run started"),
-          new EventVariable("TAGS", "The check's tags, an array"));
+          new EventVariable("TAGS", "The check's tags, an array (Alertmanager and Grafana: the labels as name:value)"),
+          new EventVariable("LABELS", "Alertmanager and Grafana: the alert's labels, e.g. {{LABELS.severity}}"),
+          new EventVariable("ANNOTATIONS", "Alertmanager and Grafana: the alert's annotations, e.g. {{ANNOTATIONS.runbook_url}}"),
+          new EventVariable("ALERT_SOURCE", "Alertmanager and Grafana: alertmanager or grafana"),
+          new EventVariable("ALERT_STATUS", "Alertmanager and Grafana: firing or resolved"),
+          new EventVariable("ENDS_AT", "Alertmanager and Grafana: when a resolved alert ended (ISO timestamp), empty while firing"),
+          new EventVariable("EXTERNAL_URL", "Alertmanager and Grafana: the sender's own URL"),
+          new EventVariable("RECEIVER", "Alertmanager and Grafana: the receiver that sent the alert"),
+          new EventVariable("GROUP_KEY", "Alertmanager and Grafana: the notification group's key"),
+          new EventVariable("DASHBOARD_URL", "Grafana: the alert's dashboard"),
+          new EventVariable("PANEL_URL", "Grafana: the alert's panel"),
+          new EventVariable("SILENCE_URL", "Grafana: where to silence the alert"),
+          new EventVariable("IMAGE_URL", "Grafana: a screenshot of the panel, when enabled"),
+          new EventVariable("VALUES", "Grafana: the values of the rule's queries, e.g. {{VALUES.B}}"),
+          new EventVariable("VALUE_STRING", "Grafana: the values as one text"),
+          new EventVariable("GRAFANA_TITLE", "Grafana: the notification's title"),
+          new EventVariable("GRAFANA_STATE", "Grafana: the notification's state, e.g. alerting"),
+          new EventVariable("GRAFANA_ORG_ID", "Grafana: the organisation's id"));
 }

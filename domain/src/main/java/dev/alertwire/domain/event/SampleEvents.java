@@ -2,6 +2,8 @@ package dev.alertwire.domain.event;
 
 import dev.alertwire.domain.check.AlertKind;
 import dev.alertwire.domain.check.AlertTitles;
+import dev.alertwire.domain.source.AlertSource;
+import dev.alertwire.domain.source.AlertmanagerWebhook;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +25,9 @@ public final class SampleEvents {
     ALERT_DEGRADED,
     ALERT_DEGRADED_RECOVERY,
     ALERT_SSL,
-    REMINDER
+    REMINDER,
+    /** A firing alert from Prometheus Alertmanager, mapped as POST /api/v1/sources/alertmanager maps it. */
+    ALERTMANAGER
   }
 
   private SampleEvents() {}
@@ -40,6 +44,9 @@ public final class SampleEvents {
   }
 
   public static Map<String, Object> of(Kind kind, Clock clock, String baseUrl) {
+    if (kind == Kind.ALERTMANAGER) {
+      return AlertmanagerWebhook.events(alertmanagerPayload(clock), AlertSource.ALERTMANAGER).get(0);
+    }
     Instant started = clock.instant().minus(2, ChronoUnit.SECONDS).truncatedTo(ChronoUnit.MILLIS);
     String checkId = "08437f9c-df8c-45ed-975a-a3f9e24d626d";
     String resultId = "3d1c2f6e-7a8b-4c9d-8e0f-1a2b3c4d5e6f";
@@ -83,6 +90,42 @@ public final class SampleEvents {
     v.put("SSL_CHECK_DOMAIN", kind == Kind.ALERT_SSL ? "api.example.com" : "");
     v.put("SSL_DAYS_REMAINING", kind == Kind.ALERT_SSL ? 14 : "");
     return v;
+  }
+
+  /** An Alertmanager webhook notification of one firing alert, as Alertmanager sends it (version 4). */
+  public static Map<String, Object> alertmanagerPayload(Clock clock) {
+    Instant started = clock.instant().minus(3, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS);
+    Map<String, Object> labels = new LinkedHashMap<>();
+    labels.put("alertname", "CheckoutHighErrorRate");
+    labels.put("instance", "checkout-7d9f:8080");
+    labels.put("job", "checkout");
+    labels.put("service", "checkout");
+    labels.put("severity", "critical");
+    labels.put("team", "payments");
+    Map<String, Object> annotations = new LinkedHashMap<>();
+    annotations.put("summary", "Checkout answers 5% of requests with errors");
+    annotations.put("description", "checkout-7d9f:8080 has answered 5.2% of requests with a 5xx status for 5 minutes");
+    annotations.put("runbook_url", "https://runbooks.example.com/checkout/high-error-rate");
+    Map<String, Object> alert = new LinkedHashMap<>();
+    alert.put("status", "firing");
+    alert.put("labels", labels);
+    alert.put("annotations", annotations);
+    alert.put("startsAt", started.toString());
+    alert.put("endsAt", "0001-01-01T00:00:00Z");
+    alert.put("generatorURL", "http://prometheus.example.com:9090/graph?g0.expr=job%3Acheckout_errors%3Aratio5m+%3E+0.05&g0.tab=1");
+    alert.put("fingerprint", "5f2c8b1e9a7d3c40");
+    Map<String, Object> payload = new LinkedHashMap<>();
+    payload.put("version", "4");
+    payload.put("groupKey", "{}:{alertname=\"CheckoutHighErrorRate\"}");
+    payload.put("truncatedAlerts", 0);
+    payload.put("status", "firing");
+    payload.put("receiver", "alertwire");
+    payload.put("groupLabels", Map.of("alertname", "CheckoutHighErrorRate"));
+    payload.put("commonLabels", labels);
+    payload.put("commonAnnotations", annotations);
+    payload.put("externalURL", "http://alertmanager.example.com:9093");
+    payload.put("alerts", List.of(alert));
+    return payload;
   }
 
   private static String title(Kind kind, String checkName) {

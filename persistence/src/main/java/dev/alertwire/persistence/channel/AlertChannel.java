@@ -153,7 +153,10 @@ public class AlertChannel {
     return List.copyOf(subscriptions);
   }
 
-  /** The routing rule for this channel (see ChannelRepository.routedTo): activated, and catch-all or subscribed. */
+  /**
+   * The routing rule for this channel (see ChannelRepository.routedTo): activated, and catch-all or subscribed.
+   * A label subscription names no check: it matches alerts by their labels only.
+   */
   public boolean receivesAlertsOf(String checkId, String groupId) {
     return activated
         && (subscriptions.isEmpty()

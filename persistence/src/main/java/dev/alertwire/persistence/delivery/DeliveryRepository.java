@@ -38,6 +38,14 @@ public class DeliveryRepository {
     return Optional.ofNullable(id == null ? null : em.find(Delivery.class, id));
   }
 
+  /**
+   * The delivery, read and row-locked until the transaction ends: for a user's change (cancel) that must not
+   * fail because the dispatcher claimed or recorded the delivery between the read and the commit.
+   */
+  public Optional<Delivery> findForUpdate(String id) {
+    return Optional.ofNullable(id == null ? null : em.find(Delivery.class, id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
+  }
+
   /** A due delivery and its channel (null once the channel is deleted). */
   public record Due(String id, String channelId) {}
 

@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -23,9 +25,14 @@ public final class DeliveryWrites {
 
   private DeliveryWrites() {}
 
-  /** An alert's event and one new delivery per channel; older unfinished ones superseded first where asked. */
-  public static void queue(Connection c, AlertEvent event, List<Delivery> deliveries, List<String> supersedingChannels, Instant now)
-      throws SQLException {
+  /**
+   * An alert's event and one new delivery per channel; older unfinished ones superseded first where asked.
+   *
+   * @return per superseding channel, how many of its unfinished deliveries were superseded (what
+   *     {@link DeliveryRepository#supersede} answers), in the order given
+   */
+  public static Map<String, Integer> queue(
+      Connection c, AlertEvent event, List<Delivery> deliveries, List<String> supersedingChannels, Instant now) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement("INSERT INTO alert_event (id, check_id, alert_type, occurred_at, variables, created_at) VALUES (?, ?, ?, ?, ?, ?)")) {
       s.setString(1, event.id());
@@ -36,7 +43,10 @@ public final class DeliveryWrites {
       s.setLong(6, event.createdAt().toEpochMilli());
       s.executeUpdate();
     }
+    Map<String, Integer> superseded = new LinkedHashMap<>();
     if (event.checkId() != null && !supersedingChannels.isEmpty()) {
+      // One UPDATE per channel, not a JDBC batch: its count feeds a metric, and a driver may answer a batch
+      // with SUCCESS_NO_INFO instead of counts. Few channels ask for superseding.
       try (PreparedStatement s =
           c.prepareStatement(
               "UPDATE delivery SET status = 'SUPERSEDED', next_attempt_at = NULL, finished_at = ?, last_error = ?, version = version + 1"
@@ -46,13 +56,12 @@ public final class DeliveryWrites {
           s.setString(2, "superseded by the newer alert " + event.id());
           s.setString(3, channelId);
           s.setString(4, event.checkId());
-          s.addBatch();
+          superseded.merge(channelId, s.executeUpdate(), Integer::sum);
         }
-        s.executeBatch();
       }
     }
     if (deliveries.isEmpty()) {
-      return;
+      return superseded;
     }
     try (PreparedStatement s =
         c.prepareStatement(
@@ -72,6 +81,7 @@ public final class DeliveryWrites {
       }
       s.executeBatch();
     }
+    return superseded;
   }
 
   /**
@@ -106,12 +116,17 @@ public final class DeliveryWrites {
     }
   }
 
-  /** A delivery's status, its row locked until the transaction ends; empty when it no longer exists. */
-  public static Optional<DeliveryStatus> lockStatus(Connection c, String deliveryId) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT status FROM delivery WHERE id = ? FOR UPDATE")) {
+  /** What an attempt's record needs of its delivery: the status it has now, and when it was created. */
+  public record Locked(DeliveryStatus status, Instant createdAt) {}
+
+  /** A delivery's status and creation time, its row locked until the transaction ends; empty when it no longer exists. */
+  public static Optional<Locked> lock(Connection c, String deliveryId) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT status, created_at FROM delivery WHERE id = ? FOR UPDATE")) {
       s.setString(1, deliveryId);
       try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(DeliveryStatus.valueOf(r.getString(1))) : Optional.empty();
+        return r.next()
+            ? Optional.of(new Locked(DeliveryStatus.valueOf(r.getString(1)), Instant.ofEpochMilli(r.getLong(2))))
+            : Optional.empty();
       }
     }
   }

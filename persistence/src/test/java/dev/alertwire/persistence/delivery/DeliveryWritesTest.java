@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,6 +24,7 @@ class DeliveryWritesTest {
   private static final String URL = "jdbc:h2:mem:delivery-writes;DB_CLOSE_DELAY=-1";
   private Connection db;
   private final Instant now = Instant.parse("2026-11-30T06:00:00Z");
+  private Map<String, Integer> lastSuperseded;
 
   @BeforeEach
   void migrate() throws SQLException {
@@ -48,7 +50,7 @@ class DeliveryWritesTest {
         List.of(
             new Delivery(event.id(), checkId, "channel-1", "c1", DeliveryKind.ALERT, at),
             new Delivery(event.id(), checkId, "channel-2", "c2", DeliveryKind.ALERT, at));
-    DeliveryWrites.queue(db, event, rows, superseding, at);
+    lastSuperseded = DeliveryWrites.queue(db, event, rows, superseding, at);
     return rows.stream().map(Delivery::id).toList();
   }
 
@@ -63,11 +65,16 @@ class DeliveryWritesTest {
   void aNewerAlertSupersedesOnlyTheChannelsThatAskForIt() throws SQLException {
     List<String> older = queue("check-a", List.of(), now);
     List<String> newer = queue("check-a", List.of("channel-1"), now.plusSeconds(1));
+    assertEquals(Map.of("channel-1", 1), lastSuperseded, "the count the superseded metric is given");
     assertEquals("SUPERSEDED", column(older.get(0), "status"));
     assertNull(column(older.get(0), "next_attempt_at"));
     assertEquals("PENDING", column(older.get(1), "status"));
     assertEquals("PENDING", column(newer.get(0), "status"));
     assertEquals(String.valueOf(now.plusSeconds(1).toEpochMilli()), column(newer.get(0), "next_attempt_at"));
+    queue("check-a", List.of("channel-1", "channel-2"), now.plusSeconds(2));
+    assertEquals(Map.of("channel-1", 1, "channel-2", 2), lastSuperseded);
+    queue("check-other", List.of("channel-1"), now.plusSeconds(3));
+    assertEquals(Map.of("channel-1", 0), lastSuperseded, "another check's deliveries stay");
   }
 
   @Test
@@ -84,7 +91,9 @@ class DeliveryWritesTest {
     String id = queue("check-c", List.of(), now).get(0);
     DeliveryWrites.claim(db, List.of(id), "one", now, now.plusSeconds(60));
     queue("check-c", List.of("channel-1"), now.plusSeconds(1));
-    assertEquals(DeliveryStatus.SUPERSEDED, DeliveryWrites.lockStatus(db, id).orElseThrow());
+    DeliveryWrites.Locked locked = DeliveryWrites.lock(db, id).orElseThrow();
+    assertEquals(DeliveryStatus.SUPERSEDED, locked.status());
+    assertEquals(now, locked.createdAt(), "what the first-attempt delay is measured from");
     DeliveryWrites.attempted(db, id, 500, null, now.plusSeconds(20), DeliveryStatus.FAILED, now.plusSeconds(2));
     assertEquals("SUPERSEDED", column(id, "status"));
     assertEquals("0", column(id, "attempts"));

@@ -79,7 +79,9 @@ public class ApiAuthentication implements ContainerRequestFilter {
 
   static boolean allowed(ApiToken.Role role, String method, String path) {
     String p = path.startsWith("/") ? path.substring(1) : path;
-    boolean ingestion = method.equals("POST") && (p.equals("v1/check-results") || p.equals("v1/alerts"));
+    boolean ingestion =
+        method.equals("POST")
+            && (p.equals("v1/check-results") || p.equals("v1/alerts") || p.equals("v1/sources/alertmanager") || p.equals("v1/sources/grafana"));
     boolean read = method.equals("GET") || method.equals("HEAD") || (method.equals("POST") && p.equals("v1/templates/preview"));
     return switch (role) {
       case ADMIN -> true;

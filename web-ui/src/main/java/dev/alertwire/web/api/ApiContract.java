@@ -58,6 +58,8 @@ import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
  */
 public class ApiContract implements OASModelReader {
   static final String JSON = "application/json";
+  /** The one answer that is not JSON: the Prometheus scrape. */
+  static final String TEXT = "text/plain";
   private static final ApiToken.Role ADMIN = ApiToken.Role.ADMIN;
   private static final ApiToken.Role VIEWER = ApiToken.Role.VIEWER;
   private static final ApiToken.Role INGEST = ApiToken.Role.INGEST;
@@ -123,6 +125,18 @@ public class ApiContract implements OASModelReader {
                 op("acceptAlert", "Alerts", "An alert decided elsewhere: a JSON object of event variables (ALERT_TYPE, CHECK_NAME, ...), queued for every matching channel.", INGESTION)
                     .requestBody(body(ref("AlertVariables")))
                     .responses(ok("202", ref("AcceptedAlert"), 400, 413))));
+    for (String source : List.of("alertmanager", "grafana")) {
+      paths.addPathItem(
+          "/api/v1/sources/" + source,
+          OASFactory.createPathItem()
+              .POST(
+                  op("accept" + Character.toUpperCase(source.charAt(0)) + source.substring(1) + "Webhook", "Alerts",
+                          "Prometheus Alertmanager's webhook_config payload (version 4) or Grafana's webhook contact point payload, as those tools"
+                              + " send it: each alert becomes a ready-made alert (see the README's mapping table), all queued in one transaction.",
+                          INGESTION)
+                      .requestBody(body(ref("AlertmanagerWebhook")))
+                      .responses(ok("202", ref("AcceptedSourceAlerts"), 400, 413))));
+    }
     paths.addPathItem(
         "/api/v1/check-results",
         OASFactory.createPathItem()
@@ -253,6 +267,25 @@ public class ApiContract implements OASModelReader {
             .responses(ok("200", ref("ImportResult"), 400, 413));
     query(importDocument, "dryRun", bool(), "true: change nothing, report what would change (default false).");
     paths.addPathItem("/api/v1/import", OASFactory.createPathItem().POST(importDocument));
+    Operation checklyImport =
+        op("importFromChecklyExport", "Configuration", "Webhook channels and variables as the hosted product's API returns them (GET /v1/alert-channels, GET /v1/variables); other channel types and existing names are skipped, hidden secrets are listed and need a value in secretValues. All or nothing; a dry run unless dryRun=false.", ADMIN_ONLY)
+            .requestBody(body(ref("ChecklyExport")))
+            .responses(ok("200", ref("ChecklyImportReport"), 400, 413));
+    query(checklyImport, "dryRun", bool(), "false: create what the dry run lists (default true: change nothing).");
+    paths.addPathItem(
+        "/api/v1/metrics",
+        OASFactory.createPathItem()
+            .GET(
+                op("scrapeMetrics", "Operations", "Delivery metrics in Prometheus' text exposition format 0.0.4 (docs/operations.md names each one).", VIEWER_READ)
+                    .responses(
+                        refusals(
+                            OASFactory.createAPIResponses()
+                                .addAPIResponse(
+                                    "200",
+                                    OASFactory.createAPIResponse()
+                                        .description("OK")
+                                        .content(content(TEXT, string("Prometheus text exposition format, version 0.0.4"))))))));
+    paths.addPathItem("/api/v1/import/checkly", OASFactory.createPathItem().POST(checklyImport));
     return paths;
   }
 
@@ -362,7 +395,10 @@ public class ApiContract implements OASModelReader {
     s.put("KeyValue", object(req("key", string()), req("value", nullable(string("null when locked: a secret value is never returned"))), req("locked", bool())));
     s.put(
         "ChannelSubscription",
-        oneOf(object(req("checkId", string()), req("activated", bool())), object(req("groupId", string()), req("activated", bool()))));
+        oneOf(
+            object(req("checkId", string()), req("activated", bool())),
+            object(req("groupId", string()), req("activated", bool())),
+            object(req("label", string("name=value: alerts whose LABELS hold that pair")), req("activated", bool()))));
     s.put("Channel", object(channel()).description("A webhook channel; secret values are never included, only whether they are set."));
     s.put(
         "SavedChannel",
@@ -370,7 +406,19 @@ public class ApiContract implements OASModelReader {
             .description("A channel as saved; a generated webhook secret is shown in this answer and never again."));
     s.put("ChannelInput", input(List.of("name", "url"), channelInput()));
     s.put("KeyValueInput", input(List.of("key"), List.of(opt("key", string()), opt("value", string("Absent or null on a locked row keeps the stored value")), opt("locked", bool()))));
-    s.put("SubscriptionInput", input(List.of(), List.of(opt("checkId", string()), opt("groupId", string()), opt("activated", bool()))));
+    s.put(
+        "SubscriptionInput",
+        input(List.of(), List.of(opt("checkId", string()), opt("groupId", string()), opt("label", string("name=value, e.g. team=payments")), opt("activated", bool()))));
+    s.put("AlertmanagerWebhook", anyObject().description("Alertmanager's webhook payload (version 4: status, groupLabels, commonLabels, commonAnnotations,"
+        + " externalURL, alerts[] with status, labels, annotations, startsAt, endsAt, generatorURL, fingerprint), or Grafana's (version 1, plus orgId,"
+        + " title, state, message and per alert values, dashboardURL, panelURL, silenceURL)"));
+    s.put(
+        "AcceptedSourceAlerts",
+        object(
+            req("source", string("alertmanager or grafana: the path it came in on")),
+            req("alerts", array(object(
+                req("checkId", string("the alert's fingerprint")), req("alertname", string()), req("alertType", string("ALERT_FAILURE or ALERT_RECOVERY")),
+                req("eventId", string()), req("deliveries", array(string())), req("ignoredVariables", array(string())))))));
 
     s.put("AlertVariables", anyObject().description("Event variables by name (ALERT_TYPE, ALERT_TITLE, CHECK_ID, CHECK_NAME, TAGS, ...); names the templates do not know are reported back as ignoredVariables"));
     s.put("AcceptedAlert", object(req("id", string("the event's id")), req("deliveries", array(string())), req("ignoredVariables", array(string()))));
@@ -468,9 +516,10 @@ public class ApiContract implements OASModelReader {
         "NamedSubscription",
         oneOf(
             object(req("check", string()), req("checkType", string()), req("activated", bool())),
-            object(req("group", string()), req("activated", bool()))));
+            object(req("group", string()), req("activated", bool())),
+            object(req("label", string()), req("activated", bool()))));
     Schema namedSubscriptionInput =
-        input(List.of(), List.of(opt("check", string()), opt("checkType", string()), opt("group", string()), opt("activated", bool())));
+        input(List.of(), List.of(opt("check", string()), opt("checkType", string()), opt("group", string()), opt("label", string()), opt("activated", bool())));
     Schema importedChannel =
         input(List.of("name", "url"), concat(without(channelInput(), "subscriptions"), opt("subscriptions", array(namedSubscriptionInput))));
     Schema importedGroup = input(List.of("name"), concat(checkInput(), opt("variables", array(ref("VariableInput")))));
@@ -485,6 +534,22 @@ public class ApiContract implements OASModelReader {
                     opt("checks", array(importedCheck)),
                     opt("alertChannels", array(importedChannel))))
             .description("The export's shape; fields the import does not read (webhookSecretSet, ...) are ignored"));
+    s.put(
+        "ChecklyExport",
+        input(
+                List.of(),
+                List.of(
+                    opt("alertChannels", array(anyObject().description("as GET /v1/alert-channels returns it: type, config {name, url, method, headers, queryParameters, template, webhookSecret, webhookType}, sendRecovery, sendFailure, sendDegraded, sslExpiry, sslExpiryThreshold, autoSubscribe"))),
+                    opt("variables", array(anyObject().description("as GET /v1/variables returns it: key, value, locked, secret"))),
+                    opt("secretValues", anyObject().additionalPropertiesSchema(string()).description("a value for each ref the dry run lists under secretsNeeded"))))
+            .description("The hosted product's export; a {\"data\": [...]} wrapper around either array is accepted"));
+    s.put(
+        "ChecklyImportReport",
+        object(
+            req("dryRun", bool()),
+            req("created", array(object(req("kind", string()), req("name", string()), req("detail", string()), opt("id", string())))),
+            req("skipped", array(object(req("kind", string()), req("name", string()), req("reason", string()), opt("type", string()), opt("errors", array(ref("FieldError")))))),
+            req("secretsNeeded", array(object(req("ref", string()), req("kind", string()), req("owner", string()), req("name", string()), req("given", bool()))))));
     s.put(
         "ImportResult",
         object(req("dryRun", bool()), req("changes", array(object(req("kind", string()), req("name", string()), req("action", string()))))));

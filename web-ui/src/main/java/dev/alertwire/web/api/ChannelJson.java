@@ -67,6 +67,9 @@ final class ChannelJson {
       if (s.groupId() != null) {
         o.add("groupId", s.groupId());
       }
+      if (s.label() != null) {
+        o.add("label", s.label());
+      }
       array.add(o.add("activated", s.activated()));
     }
     return array;

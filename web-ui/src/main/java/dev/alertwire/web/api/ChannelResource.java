@@ -100,7 +100,8 @@ public class ChannelResource {
 
   private static java.util.List<ChannelInput.Subscription> subscriptions(JsonObject o) {
     return JsonBodies.objects(o, "subscriptions").map(list -> list.stream()
-        .map(s -> new ChannelInput.Subscription(JsonBodies.string(s, "checkId"), JsonBodies.string(s, "groupId"), JsonBodies.bool(s, "activated")))
+        .map(s -> new ChannelInput.Subscription(
+            JsonBodies.string(s, "checkId"), JsonBodies.string(s, "groupId"), JsonBodies.string(s, "label"), JsonBodies.bool(s, "activated")))
         .toList()).orElse(null);
   }
 }

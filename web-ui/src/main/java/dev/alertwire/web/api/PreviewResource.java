@@ -36,7 +36,7 @@ public class PreviewResource {
     }
     SampleEvents.Kind kind =
         SampleEvents.kind(alertType)
-            .orElseThrow(() -> new InvalidInputException("alertType", "must be one of ALERT_FAILURE, ALERT_RECOVERY, ALERT_DEGRADED, ALERT_DEGRADED_RECOVERY, ALERT_SSL, REMINDER"));
+            .orElseThrow(() -> new InvalidInputException("alertType", "must be one of ALERT_FAILURE, ALERT_RECOVERY, ALERT_DEGRADED, ALERT_DEGRADED_RECOVERY, ALERT_SSL, REMINDER, ALERTMANAGER"));
     ChannelDraft draft =
         new ChannelDraft(
             JsonBodies.string(o, "channelId"),

@@ -76,6 +76,8 @@ public class TransferResource {
         if (s.checkId() != null && checksById.containsKey(s.checkId())) {
           MonitoredCheck c = checksById.get(s.checkId());
           subs.add(Json.createObjectBuilder().add("check", c.name()).add("checkType", c.checkType()).add("activated", s.activated()));
+        } else if (s.label() != null) {
+          subs.add(Json.createObjectBuilder().add("label", s.label()).add("activated", s.activated()));
         } else if (s.groupId() != null && groupsById.containsKey(s.groupId())) {
           subs.add(Json.createObjectBuilder().add("group", groupsById.get(s.groupId()).name()).add("activated", s.activated()));
         }
@@ -136,7 +138,8 @@ public class TransferResource {
   private static List<NamedSubscription> subscriptions(JsonObject channel) {
     return JsonBodies.objects(channel, "subscriptions")
         .map(list -> list.stream()
-            .map(s -> new NamedSubscription(JsonBodies.string(s, "check"), JsonBodies.string(s, "checkType"), JsonBodies.string(s, "group"), !Boolean.FALSE.equals(JsonBodies.bool(s, "activated"))))
+            .map(s -> new NamedSubscription(JsonBodies.string(s, "check"), JsonBodies.string(s, "checkType"), JsonBodies.string(s, "group"),
+                JsonBodies.string(s, "label"), !Boolean.FALSE.equals(JsonBodies.bool(s, "activated"))))
             .toList())
         .orElse(null);
   }

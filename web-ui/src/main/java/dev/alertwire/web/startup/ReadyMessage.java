@@ -24,7 +24,7 @@ import java.util.logging.Logger;
  * Tells the person who started the app where to open it, and the credentials the first start generated,
  * once the console and the API really answer. It used to be said by a start-up EJB, about 10 s before the
  * web module took requests (a restart served HTTP 500 in that gap). Now it asks the app's own HTTP listener
- * on loopback: the line is logged after GET /login.xhtml answered 200 and /health answered.
+ * (on loopback, or on ALERTWIRE_BIND_ADDRESS when that is one address): the line is logged after GET /login.xhtml answered 200 and /health answered.
  */
 @WebListener
 public class ReadyMessage implements ServletContextListener {
@@ -54,7 +54,7 @@ public class ReadyMessage implements ServletContextListener {
 
   private void awaitAnswers(String contextPath) {
     int port = OwnPort.of(config.port());
-    String root = "http://127.0.0.1:" + port + "/";
+    String root = "http://" + config.selfAddress() + ":" + port + "/"; // loopback, unless the listener binds elsewhere
     String base = root + (contextPath.isEmpty() ? "" : contextPath.substring(1) + "/");
     HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).followRedirects(HttpClient.Redirect.NEVER).build();
     long end = System.nanoTime() + GIVE_UP.toNanos();

@@ -75,6 +75,8 @@ public class ChannelEditorBacking implements Serializable {
   private Integer sslExpiryThreshold = 30;
   private List<String> subscribedChecks = new ArrayList<>();
   private List<String> subscribedGroups = new ArrayList<>();
+  /** Label subscriptions, one name=value a line. */
+  private String subscribedLabels = "";
   private Integer connectTimeoutSeconds = 5;
   private Integer responseTimeoutSeconds = 30;
   private boolean supersedeOlder;
@@ -136,6 +138,7 @@ public class ChannelEditorBacking implements Serializable {
     sslExpiryThreshold = c.alertSettings().sslExpiryThreshold();
     subscribedChecks = new ArrayList<>(c.subscriptions().stream().filter(s -> s.checkId() != null).map(s -> s.checkId()).toList());
     subscribedGroups = new ArrayList<>(c.subscriptions().stream().filter(s -> s.groupId() != null).map(s -> s.groupId()).toList());
+    subscribedLabels = String.join("\n", c.subscriptions().stream().filter(s -> s.label() != null).map(s -> s.label()).toList());
     connectTimeoutSeconds = (int) c.connectTimeout().toSeconds();
     responseTimeoutSeconds = (int) c.responseTimeout().toSeconds();
     supersedeOlder = c.supersedesOlder();
@@ -286,6 +289,9 @@ public class ChannelEditorBacking implements Serializable {
 
   /** Boundary field names to the editor's client ids. */
   private String clientId(String field) {
+    if (field.matches("subscriptions\\[\\d+]\\.label")) {
+      field = "subscriptions.label";
+    }
     Matcher row = ROW_FIELD.matcher(field);
     if (row.matches()) {
       return "editor:" + row.group(1) + ":" + row.group(2) + ":" + row.group(3);
@@ -298,6 +304,7 @@ public class ChannelEditorBacking implements Serializable {
       case "responseTimeoutMs" -> "editor:responseTimeoutSeconds";
       case "rateLimitPerMinute", "sslExpiryThreshold" -> "editor:" + field;
       case "subscriptions" -> "editor:subscribedChecks";
+      case "subscriptions.label" -> "editor:subscribedLabels";
       case "headers" -> "editor:headersMessage";
       case "queryParameters" -> "editor:queryMessage";
       default -> null;
@@ -308,6 +315,8 @@ public class ChannelEditorBacking implements Serializable {
     List<ChannelInput.Subscription> all = new ArrayList<>();
     subscribedChecks.forEach(checkId -> all.add(new ChannelInput.Subscription(checkId, null, true)));
     subscribedGroups.forEach(groupId -> all.add(new ChannelInput.Subscription(null, groupId, true)));
+    (subscribedLabels == null ? "" : subscribedLabels).lines().map(String::strip).filter(l -> !l.isEmpty())
+        .forEach(label -> all.add(new ChannelInput.Subscription(null, null, label, true)));
     return all;
   }
 
@@ -568,6 +577,14 @@ public class ChannelEditorBacking implements Serializable {
 
   public void setSubscribedChecks(List<String> subscribedChecks) {
     this.subscribedChecks = subscribedChecks;
+  }
+
+  public String getSubscribedLabels() {
+    return subscribedLabels;
+  }
+
+  public void setSubscribedLabels(String subscribedLabels) {
+    this.subscribedLabels = subscribedLabels;
   }
 
   public List<String> getSubscribedGroups() {

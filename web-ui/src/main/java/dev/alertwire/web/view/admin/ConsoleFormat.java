@@ -64,6 +64,7 @@ public class ConsoleFormat {
     return switch (type) {
       case "ALERT_SSL" -> "SSL expiry";
       case "REMINDER" -> "reminder";
+      case "ALERTMANAGER" -> "Alertmanager alert (firing)";
       default -> type.replaceFirst("^ALERT_", "").toLowerCase(java.util.Locale.ROOT).replace('_', ' ');
     };
   }

@@ -14,6 +14,7 @@ class ConsoleFormatTest {
     assertEquals("degraded recovery", fmt.alertType("ALERT_DEGRADED_RECOVERY"));
     assertEquals("SSL expiry", fmt.alertType("ALERT_SSL"));
     assertEquals("reminder", fmt.alertKind(SampleEvents.Kind.REMINDER));
+    assertEquals("Alertmanager alert (firing)", fmt.alertKind(SampleEvents.Kind.ALERTMANAGER));
     assertEquals("custom thing", fmt.alertType("CUSTOM_THING"), "a type Alertwire does not know is still shown");
     assertEquals("", fmt.alertType(null));
   }
