@@ -153,8 +153,8 @@ class ConsoleIT {
 
       browser.clearEditor("editor:body");
       browser.typeInEditor("editor:body", "{\"check\": \"{{#if CHECK_NAME}}\"}");
-      browser.waitFor(By.id("editor:previewErrors"));
-      assertTrue(browser.byId("editor:previewErrors").getText().contains("line 1"), browser.byId("editor:previewErrors").getText());
+      // Read through a wait: the live preview's ajax update may replace the element between a find and a read.
+      browser.waitForText(By.id("editor:previewErrors"), "line 1");
       browser.waitFor(By.cssSelector(".CodeMirror .template-error-line"));
       browser.clearEditor("editor:body");
       browser.typeInEditor("editor:body", "{\"check\": \"{{CHECK_NAME}}\", \"recovered\": {{#eq ALERT_TYPE 'ALERT_RECOVERY'}}true{{else}}false{{/eq}} }");

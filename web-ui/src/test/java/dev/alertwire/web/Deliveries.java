@@ -55,15 +55,17 @@ final class Deliveries {
   static JsonObject await(ApiClient api, String deliveryId, Predicate<JsonObject> condition, String what)
       throws Exception {
     long end = System.nanoTime() + WAIT.toNanos();
-    JsonObject detail;
+    String last;
     do {
-      detail = api.get("api/v1/deliveries/" + deliveryId).json();
-      if (condition.test(detail)) {
-        return detail;
+      ApiClient.Reply reply = api.get("api/v1/deliveries/" + deliveryId);
+      // Only a 200 is the delivery; any other answer (a problem+json) is named if it is the last one.
+      if (reply.status() == 200 && condition.test(reply.json())) {
+        return reply.json();
       }
+      last = reply.status() + " " + reply.body();
       Thread.sleep(100);
     } while (System.nanoTime() < end);
-    throw new AssertionError("delivery " + deliveryId + " never became " + what + ": " + detail);
+    throw new AssertionError("delivery " + deliveryId + " never became " + what + "; last answer: " + last);
   }
 
   static JsonObject awaitStatus(ApiClient api, String deliveryId, String status) throws Exception {

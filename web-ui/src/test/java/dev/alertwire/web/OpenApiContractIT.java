@@ -191,12 +191,21 @@ class OpenApiContractIT {
                   201)
               .getString("id");
       String refusedId;
+      String waitingId;
       try (var closed = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
         refusedId =
             call(
                     "POST",
                     "api/v1/alert-channels",
                     "{\"name\":\"Contract refused " + s + "\",\"url\":\"http://127.0.0.1:" + closed.getLocalPort() + "/gone\",\"signatureScheme\":\"STANDARD_WEBHOOKS\",\"maxRetries\":0}",
+                    201)
+                .getString("id");
+        // Refused too, but its retry is an hour away: a delivery that is certain to be waiting when it is cancelled.
+        waitingId =
+            call(
+                    "POST",
+                    "api/v1/alert-channels",
+                    "{\"name\":\"Contract waiting " + s + "\",\"url\":\"http://127.0.0.1:" + closed.getLocalPort() + "/later\",\"maxRetries\":1,\"retryDelayMs\":3600000}",
                     201)
                 .getString("id");
       }
@@ -234,6 +243,10 @@ class OpenApiContractIT {
       call("GET", "api/v1/deliveries?page=0", null, 400);
       String again = call("POST", "api/v1/deliveries/" + sent + "/redeliver", null, 201).getString("id");
       call("POST", "api/v1/deliveries/" + again + "/cancel", null, 200, 400);
+      String waiting = finished(waitingId, "RETRYING");
+      JsonObject cancelled = call("POST", "api/v1/deliveries/" + waiting + "/cancel", null, 200);
+      assertEquals("CANCELLED", cancelled.getString("status"), cancelled.toString());
+      call("PUT", "api/v1/alert-channels/" + waitingId, "{\"name\":\"Contract waiting " + s + "\",\"url\":\"http://127.0.0.1:9/later\",\"activated\":false}", 200);
       call("POST", "api/v1/deliveries/" + sent + "/cancel", null, 400);
 
       // Tokens, the audit log, export and import.

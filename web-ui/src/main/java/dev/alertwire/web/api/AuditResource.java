@@ -31,18 +31,17 @@ public class AuditResource {
       @QueryParam("target") String target,
       @QueryParam("page") @DefaultValue("1") String pageText,
       @QueryParam("size") @DefaultValue("50") String sizeText) {
-    // Read as text: an int parameter that does not convert would be JAX-RS's bare 404, not a 400 naming it.
-    int page = DeliveryResource.whole("page", pageText, 1, MAX_PAGE);
-    int size = DeliveryResource.whole("size", sizeText, 1, MAX_PAGE_SIZE);
-    AuditLog.Page result = audit.page(blankToNull(actor), blankToNull(target), (page - 1) * size, size);
+    int page = QueryText.whole("page", pageText, 1, MAX_PAGE);
+    int size = QueryText.whole("size", sizeText, 1, MAX_PAGE_SIZE);
+    AuditLog.Page result = audit.page(QueryText.blankToNull(actor), QueryText.blankToNull(target), (page - 1) * size, size);
     JsonArrayBuilder items = Json.createArrayBuilder();
     result.items().forEach(e -> {
       JsonObjectBuilder o = Json.createObjectBuilder()
           .add("at", e.at().toString())
           .add("actor", e.actor())
           .add("action", e.action());
-      add(o, "target", e.target());
-      add(o, "detail", e.detail());
+      QueryText.addNullable(o, "target", e.target());
+      QueryText.addNullable(o, "detail", e.detail());
       items.add(o);
     });
     return Json.createObjectBuilder()
@@ -52,17 +51,5 @@ public class AuditResource {
         .add("size", size)
         .build()
         .toString();
-  }
-
-  private static void add(JsonObjectBuilder o, String name, String value) {
-    if (value == null) {
-      o.addNull(name);
-    } else {
-      o.add(name, value);
-    }
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }

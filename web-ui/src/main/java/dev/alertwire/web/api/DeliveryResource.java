@@ -49,11 +49,11 @@ public class DeliveryResource {
       @QueryParam("to") String to,
       @QueryParam("page") @DefaultValue("1") String pageText,
       @QueryParam("size") @DefaultValue("50") String sizeText) {
-    int page = whole("page", pageText, 1, MAX_PAGE);
-    int size = whole("size", sizeText, 1, MAX_PAGE_SIZE);
+    int page = QueryText.whole("page", pageText, 1, MAX_PAGE);
+    int size = QueryText.whole("size", sizeText, 1, MAX_PAGE_SIZE);
     DeliveryFilter filter =
         new DeliveryFilter(
-            blankToNull(channelId), blankToNull(checkId), blankToNull(alertType), status(status),
+            QueryText.blankToNull(channelId), QueryText.blankToNull(checkId), QueryText.blankToNull(alertType), status(status),
             instant("from", from), instant("to", to));
     DeliveryHistory.Page result = history.page(filter, (page - 1) * size, size);
     JsonArrayBuilder items = Json.createArrayBuilder();
@@ -102,18 +102,6 @@ public class DeliveryResource {
   }
 
   /** A whole number in [min, max], else 400 naming the field (a number too large for an int included). */
-  static int whole(String field, String text, int min, int max) {
-    String message = "must be a whole number between " + min + " and " + max;
-    if (text == null || !text.trim().matches("[+-]?[0-9]{1,10}")) {
-      throw new InvalidInputException(field, message);
-    }
-    long value = Long.parseLong(text.trim());
-    if (value < min || value > max) {
-      throw new InvalidInputException(field, message);
-    }
-    return (int) value;
-  }
-
   private static Response notFound(String id) {
     return Problem.of(404, "Not found", "No delivery with id " + id);
   }
@@ -123,8 +111,8 @@ public class DeliveryResource {
    * ALERT_FAILURE) and {@code alertTitle} (ALERT_TITLE, else the check's name).
    */
   private static JsonObjectBuilder labelled(JsonObjectBuilder o, EventLabel label) {
-    addNullable(o, "alertType", label.alertType());
-    addNullable(o, "alertTitle", label.title());
+    QueryText.addNullable(o, "alertType", label.alertType());
+    QueryText.addNullable(o, "alertTitle", label.title());
     return o;
   }
 
@@ -138,26 +126,26 @@ public class DeliveryResource {
             .add("status", d.status().name())
             .add("attemptCount", d.attempts())
             .add("created", d.createdAt().toString());
-    addNullable(o, "channelId", d.channelId());
-    addNullable(o, "checkId", d.checkId());
-    addNullable(o, "nextAttemptAt", d.nextAttemptAt() == null ? null : d.nextAttemptAt().toString());
-    addNullable(o, "finished", d.finishedAt() == null ? null : d.finishedAt().toString());
+    QueryText.addNullable(o, "channelId", d.channelId());
+    QueryText.addNullable(o, "checkId", d.checkId());
+    QueryText.addNullable(o, "nextAttemptAt", d.nextAttemptAt() == null ? null : d.nextAttemptAt().toString());
+    QueryText.addNullable(o, "finished", d.finishedAt() == null ? null : d.finishedAt().toString());
     if (d.lastStatus() != null) {
       o.add("lastResponseStatus", d.lastStatus());
     } else {
       o.addNull("lastResponseStatus");
     }
-    addNullable(o, "lastError", d.lastError());
+    QueryText.addNullable(o, "lastError", d.lastError());
     return o;
   }
 
   private static JsonObjectBuilder attempt(DeliveryAttempt attempt) {
     DeliveryAttempt.Details a = attempt.details();
     JsonObjectBuilder request = Json.createObjectBuilder();
-    addNullable(request, "method", a.requestMethod());
-    addNullable(request, "url", a.requestUrl());
+    QueryText.addNullable(request, "method", a.requestMethod());
+    QueryText.addNullable(request, "url", a.requestUrl());
     request.add("headers", a.requestHeadersJson() == null ? JsonValue.EMPTY_JSON_ARRAY : parse(a.requestHeadersJson()));
-    addNullable(request, "body", a.requestBody());
+    QueryText.addNullable(request, "body", a.requestBody());
     JsonObjectBuilder o =
         Json.createObjectBuilder()
             .add("number", a.number())
@@ -177,21 +165,13 @@ public class DeliveryResource {
     if (a.errorClass() != null) {
       o.add("error", Json.createObjectBuilder().add("class", a.errorClass().name()).add("message", a.errorMessage() == null ? "" : a.errorMessage()));
     }
-    addNullable(o, "nextAttemptAt", a.nextAttemptAt() == null ? null : a.nextAttemptAt().toString());
+    QueryText.addNullable(o, "nextAttemptAt", a.nextAttemptAt() == null ? null : a.nextAttemptAt().toString());
     return o;
   }
 
   private static JsonValue parse(String json) {
     try (var reader = Json.createReader(new StringReader(json))) {
       return reader.readValue();
-    }
-  }
-
-  private static void addNullable(JsonObjectBuilder o, String key, String value) {
-    if (value == null) {
-      o.addNull(key);
-    } else {
-      o.add(key, value);
     }
   }
 
@@ -215,9 +195,5 @@ public class DeliveryResource {
     } catch (DateTimeParseException e) {
       throw new InvalidInputException(field, "must be an ISO-8601 instant such as 2026-06-15T12:00:00Z");
     }
-  }
-
-  private static String blankToNull(String s) {
-    return s == null || s.isBlank() ? null : s.trim();
   }
 }
