@@ -58,4 +58,4 @@ java -Xmx1g -cp "$CP" dev.alertwire.bench.load.DeliveryBench \
   maxDuration="${MAX_DURATION:-${DURATION:-60}}" maxChannels="${MAX_CHANNELS:-1,10}" posters="${POSTERS:-16}" \
   ceilingConnections="${CEILING_CONNECTIONS:-8,64}" ceilingDuration="${CEILING_DURATION:-10}" \
   fanout="${FANOUT:-1000}" storm="${STORM:-10000}" retryDelayMs="${RETRY_DELAY_MS:-20000}" "${JFR_ARGS[@]}"
-echo "done $(date -u +%FT%TZ); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "done $(date -u +%FT%TZ); app RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$APP/status); load average $(cut -d' ' -f1-3 /proc/loadavg)"

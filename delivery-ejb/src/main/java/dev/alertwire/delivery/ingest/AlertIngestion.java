@@ -14,6 +14,8 @@ import dev.alertwire.persistence.check.CheckRepository;
 import dev.alertwire.persistence.check.MonitoredCheck;
 import dev.alertwire.persistence.event.AlertEvent;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import dev.alertwire.persistence.variable.Variable;
 import dev.alertwire.persistence.variable.VariableRepository;
@@ -40,8 +42,15 @@ import java.util.Set;
  * <p>A name the environment or the alert's group defines is configuration, not alert data: it is dropped from
  * the stored event and listed in the answer ({@code ignoredVariables}), and rendering lets stored variables
  * win in any case ({@link dev.alertwire.delivery.render.RenderContexts}).
+ *
+ * <p>No container transaction: the routing reads take a pooled connection each and give it back, and the
+ * write is the group commit's, on its own connection. Inside a transaction, each request held its pooled
+ * connection while it waited for the group commit; at 200 alerts/s the waiting requests took the whole pool
+ * and the dispatcher waited for a connection (3,826 s of pool waits in a 30 s JFR recording, deliveries at
+ * 48/s; docs/benchmarks.md section 6).
  */
 @Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @Permit({ApiToken.Role.ADMIN, ApiToken.Role.INGEST})
 public class AlertIngestion {
   @Inject ChannelRepository channels;
