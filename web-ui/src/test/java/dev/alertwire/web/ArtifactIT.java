@@ -50,9 +50,11 @@ class ArtifactIT {
       port = socket.getLocalPort();
     }
 
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-Xms64m", "-XX:+UseSerialGC", "-Xss512k")); // the README's
-    // On PostgreSQL (-Ppostgres) the database settings come as system properties; on H2 this is a no-op one.
-    for (String option : System.getProperty("alertwire.it.db.options", "").trim().split("\\s+")) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    // The JVM options of -Prun and the README (alertwire.jvm.options in the pom), then on PostgreSQL
+    // (-Ppostgres) the database settings as system properties; on H2 that one is a no-op.
+    String options = System.getProperty("alertwire.jvm.options", "") + " " + System.getProperty("alertwire.it.db.options", "");
+    for (String option : options.trim().split("\\s+")) {
       if (!option.isBlank()) {
         command.add(option);
       }
