@@ -14,9 +14,10 @@
 #               (default --nohazelcast), no JVM options: the heap may grow to a quarter of the machine's memory
 #   old-flags   the same with the JVM options of "new" (isolates them)
 #   new-noflags java -jar alertwire.jar, no JVM options
-#   new         java $NEW_JVM_OPTS -jar alertwire.jar (default: the README's "-Xmx256m -XX:+UseSerialGC")
+#   new         java $NEW_JVM_OPTS -jar alertwire.jar (default: the README's "-Xmx512m -Xms64m -XX:+UseSerialGC -Xss512k")
 #   new-cds     as new plus an AppCDS archive: one training start writes it (-XX:ArchiveClassesAtExit), the
 #               measured starts use it (-XX:SharedArchiveFile)
+# NEW_ENV (environment of the new variants, default MALLOC_ARENA_MAX=2 as the README; NEW_ENV=X=1 to leave it out).
 # Knobs: IDLE (s after the console answered before reading the RSS, 60), TIMEOUT (s per start, 400),
 # PORT (18480), ARTIFACT (web-ui/target/alertwire.jar), PAYARA_JAR (web-ui/target/payara-micro.jar).
 set -euo pipefail
@@ -25,7 +26,8 @@ PORT=${PORT:-18480}
 IDLE=${IDLE:-60}
 TIMEOUT=${TIMEOUT:-400}
 VARIANTS=${VARIANTS:-old new-noflags new new-cds}
-NEW_JVM_OPTS=${NEW_JVM_OPTS:--Xmx256m -XX:+UseSerialGC}
+NEW_JVM_OPTS=${NEW_JVM_OPTS:--Xmx512m -Xms64m -XX:+UseSerialGC -Xss512k}
+NEW_ENV=${NEW_ENV:-MALLOC_ARENA_MAX=2} # the new variants' environment, as the README's command
 OLD_PAYARA_OPTIONS=${OLD_PAYARA_OPTIONS:---nohazelcast}
 
 if [ "${SKIP_BUILD:-}" != 1 ]; then
@@ -58,7 +60,8 @@ launch() {
       cmd=(java "${jvm[@]}" -Dalertwire.data.dir="$data" -Dalertwire.port=$PORT -jar "$WORK/payara-micro.jar" "${opts[@]}"
         --port $PORT --contextroot / --deploy "$WORK/old.war") ;;
     *)
-      cmd=(env ALERTWIRE_PORT=$PORT ALERTWIRE_DATA_DIR="$data" java "${jvm[@]}" -jar "$WORK/alertwire.jar") ;;
+      read -r -a envs <<< "$NEW_ENV"
+      cmd=(env "${envs[@]}" ALERTWIRE_PORT=$PORT ALERTWIRE_DATA_DIR="$data" java "${jvm[@]}" -jar "$WORK/alertwire.jar") ;;
   esac
   "${cmd[@]}" >> "$WORK/$variant.log" 2>&1 &
   APP=$!

@@ -50,9 +50,11 @@ class ArtifactIT {
       port = socket.getLocalPort();
     }
 
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx256m", "-XX:+UseSerialGC"));
-    // On PostgreSQL (-Ppostgres) the database settings come as system properties; on H2 this is a no-op one.
-    for (String option : System.getProperty("alertwire.it.db.options", "").trim().split("\\s+")) {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    // The JVM options of -Prun and the README (alertwire.jvm.options in the pom), then on PostgreSQL
+    // (-Ppostgres) the database settings as system properties; on H2 that one is a no-op.
+    String options = System.getProperty("alertwire.jvm.options", "") + " " + System.getProperty("alertwire.it.db.options", "");
+    for (String option : options.trim().split("\\s+")) {
       if (!option.isBlank()) {
         command.add(option);
       }
@@ -61,6 +63,7 @@ class ArtifactIT {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log));
     Map<String, String> env = builder.environment();
     env.keySet().removeIf(name -> name.startsWith("ALERTWIRE_"));
+    env.put("MALLOC_ARENA_MAX", "2"); // the README's
     env.put("ALERTWIRE_PORT", Integer.toString(port));
     env.put("ALERTWIRE_BIND_ADDRESS", BIND);
     env.put("ALERTWIRE_DATA_DIR", data.toAbsolutePath().toString());

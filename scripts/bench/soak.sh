@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Memory over a long run (issue 15): the app with the production JVM options of the README (-Xmx512m -Xms64m
+# -XX:+UseSerialGC -Xss512k, MALLOC_ARENA_MAX=2) takes alerts at a fixed rate for a long time, one catch-all
+# channel delivering to a loopback receiver, and its resident set is printed every minute. Prints figures; asserts nothing.
+#
+#   scripts/bench/soak.sh                          # 30 minutes at 50 alerts/s
+#   RATE=200 MINUTES=30 scripts/bench/soak.sh      # the issue's rate
+#
+# Knobs: RATE (alerts/s, 50), MINUTES (30), HEAP (512m), APP_OPTS (-Xms64m -XX:+UseSerialGC -Xss512k),
+# MALLOC_ARENA_MAX (2), SKIP_BUILD=1, APP_WAR.
+# It runs scripts/bench/delivery.sh's fixed-rate scenario, so the app, the receiver and the figures at the
+# end are that script's.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+RATE=${RATE:-50}
+MINUTES=${MINUTES:-30}
+HEAP=${HEAP:-512m}
+APP_OPTS=${APP_OPTS:--Xms64m -XX:+UseSerialGC -Xss512k}
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+OUT=${OUT:-$PWD/benchmarks/target/soak}
+mkdir -p "$OUT"
+LOG="$OUT/delivery.log"
+: > "$LOG"
+HEAP=$HEAP APP_OPTS=$APP_OPTS SCENARIOS=rate RATES=$RATE DURATION=$((MINUTES * 60)) WARMUP=0 \
+  OUT="$OUT" scripts/bench/delivery.sh > "$LOG" 2>&1 &
+RUN=$!
+pid=""
+for _ in $(seq 1 300); do
+  pid=$(sed -n 's/^app up (pid \([0-9]*\),.*/\1/p' "$LOG")
+  [ -n "$pid" ] && break
+  kill -0 $RUN 2>/dev/null || { cat "$LOG"; exit 1; }
+  sleep 1
+done
+[ -n "$pid" ] || { echo "the app did not come up; see $LOG"; kill $RUN; exit 1; }
+echo "app pid $pid, ${RATE} alerts/s for $MINUTES min, -Xmx$HEAP $APP_OPTS, MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX; $(date -u +%FT%TZ)"
+printf '%8s %10s %10s %s\n' minute "RSS MB" "heap used" "load average"
+minute=0
+while kill -0 $RUN 2>/dev/null; do
+  rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$pid/status 2>/dev/null || echo -)
+  heap=$(jcmd $pid GC.heap_info 2>/dev/null | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | awk '{s+=$1} END {if (NR) printf "%.0f MB", s/1024; else print "-"}')
+  printf '%8d %10s %10s %s\n' $minute "$rss" "$heap" "$(cut -d' ' -f1-3 /proc/loadavg)"
+  [ "$rss" = - ] && break
+  sleep 60
+  minute=$((minute + 1))
+done
+wait $RUN || true
+grep -E '^rate|post ->|POST /api|^done' "$LOG" || tail -20 "$LOG"
