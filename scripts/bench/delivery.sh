@@ -13,7 +13,8 @@
 # RETRY_DELAY_MS (storm channel, 20000 = the product default), HEAP (app -Xmx, 1g),
 # JFR=1 (record the app with JFR during the highest fixed rate and each max run; summarise with jfr-top.py),
 # APP_OPTS (more JVM options for the app, e.g. -Dalertwire.delivery.max-concurrency=128),
-# PAYARA_ARGS (more Payara Micro options), SKIP_BUILD=1 (use the jars already built), APP_WAR (another build of
+# PAYARA_ARGS (more Payara Micro options), LINGER (s to keep the app idle after the last scenario, printing its
+# resident set every 10 s: does it give memory back?), SKIP_BUILD=1 (use the jars already built), APP_WAR (another build of
 # the WAR, e.g. an earlier commit's, to compare).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -59,3 +60,7 @@ java -Xmx1g -cp "$CP" dev.alertwire.bench.load.DeliveryBench \
   ceilingConnections="${CEILING_CONNECTIONS:-8,64}" ceilingDuration="${CEILING_DURATION:-10}" \
   fanout="${FANOUT:-1000}" storm="${STORM:-10000}" retryDelayMs="${RETRY_DELAY_MS:-20000}" "${JFR_ARGS[@]}"
 echo "done $(date -u +%FT%TZ); app RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$APP/status); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+for ((t = 10; t <= ${LINGER:-0}; t += 10)); do
+  sleep 10
+  echo "idle ${t} s after the last scenario: app RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$APP/status)"
+done
