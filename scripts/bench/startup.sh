@@ -15,6 +15,7 @@
 #   old-flags   the same with the JVM options of "new" (isolates them)
 #   new-noflags java -jar alertwire.jar, no JVM options
 #   new         java $NEW_JVM_OPTS -jar alertwire.jar (default: the README's "-Xmx512m -Xms64m -XX:+UseSerialGC -Xss512k")
+#   new2        as new with NEW2_JVM_OPTS instead (two option sets side by side in one run)
 #   new-cds     as new plus an AppCDS archive: one training start writes it (-XX:ArchiveClassesAtExit), the
 #               measured starts use it (-XX:SharedArchiveFile)
 # NEW_ENV (environment of the new variants, default MALLOC_ARENA_MAX=2 as the README; NEW_ENV=X=1 to leave it out).
@@ -50,6 +51,7 @@ launch() {
   local variant=$1 data=$2 training=${3:-} jvm=() cmd=()
   case $variant in
     old-flags|new|new-cds) read -r -a jvm <<< "$NEW_JVM_OPTS" ;;
+    new2) read -r -a jvm <<< "${NEW2_JVM_OPTS:?NEW2_JVM_OPTS: the second option set}" ;;
   esac
   if [ "$variant" = new-cds ]; then
     if [ -n "$training" ]; then jvm+=("-XX:ArchiveClassesAtExit=$WORK/app.jsa"); else jvm+=("-XX:SharedArchiveFile=$WORK/app.jsa"); fi
@@ -97,7 +99,7 @@ for variant in $VARIANTS; do
     launch new-cds "$WORK/cds-training" training; START=$(now); await new-cds; stop
     [ -f "$WORK/app.jsa" ] || { echo "new-cds: no archive written; see $WORK/new-cds.log" >&2; exit 1; }
   fi
-  data="$WORK/data-$variant"
+  data=$(mktemp -d "$WORK/data-$variant.XXXX") # a variant may be listed twice: each run starts fresh
   l0=$(load)
   launch "$variant" "$data"; START=$(now); await "$variant"
   fh=$T_HEALTH fc=$T_CONSOLE

@@ -69,6 +69,7 @@ public class AttemptRecorder {
     if (!delivery.status().isFinished()) {
       DeliveryStatus finalStatus = outcome.isSuccess() ? DeliveryStatus.SUCCEEDED : DeliveryStatus.FAILED;
       delivery.attempted(result.status(), summary(result, redactor), next, finalStatus, now);
+      deliveries.countFinished(delivery, now);
     }
     metrics.attempted(prepared, result, delivery.createdAt(), delivery.status());
     return Optional.ofNullable(next);
@@ -90,7 +91,11 @@ public class AttemptRecorder {
             new DeliveryAttempt.Details(
                 prepared.attemptNumber(), now, 0, null, null, null, null, null, null, null,
                 why, prepared.invalidReason(), next)));
+    boolean unfinished = !delivery.status().isFinished();
     delivery.attempted(null, prepared.invalidReason(), next, DeliveryStatus.FAILED, now);
+    if (unfinished) {
+      deliveries.countFinished(delivery, now);
+    }
     metrics.unsendable(prepared, delivery.status());
   }
 

@@ -5,6 +5,7 @@ import dev.alertwire.delivery.metrics.DeliveryMetrics;
 import dev.alertwire.domain.delivery.AttemptOutcome;
 import dev.alertwire.domain.delivery.DeliveryStatus;
 import dev.alertwire.domain.secret.SecretRedactor;
+import dev.alertwire.persistence.delivery.ChannelOutcomeCounts;
 import dev.alertwire.persistence.delivery.DeliveryAttempt;
 import dev.alertwire.persistence.delivery.DeliveryWrites;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,8 +77,11 @@ public class AttemptWriter {
                       result.error(),
                       errorMessage,
                       next)));
-          if (!finished) {
-            DeliveryWrites.attempted(c, prepared.deliveryId(), result.status(), summary, next, finalStatus, now);
+          if (!finished
+              && DeliveryWrites.attempted(c, prepared.deliveryId(), result.status(), summary, next, finalStatus, now)
+              && next == null
+              && ChannelOutcomeCounts.counts(prepared.channelId(), locked.get().kind(), finalStatus)) {
+            ChannelOutcomeCounts.add(c, prepared.channelId(), finalStatus, now);
           }
           // The status Delivery#attempted leaves, for the metric.
           DeliveryStatus after = finished ? status : next != null ? DeliveryStatus.RETRYING : finalStatus;

@@ -1,6 +1,7 @@
 package dev.alertwire.persistence.delivery;
 
 import dev.alertwire.domain.delivery.DeliveryStatus;
+import dev.alertwire.persistence.DatabaseSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -147,6 +148,10 @@ public class DeliveryRepository {
 
   /** Removes events older than the cutoff whose deliveries are all finished; deliveries and attempts go with them. */
   public int pruneFinishedBefore(Instant cutoff) {
+    // The channel list reads a day of counters; older ones go with the record they counted.
+    em.createNativeQuery("DELETE FROM channel_outcome_hour WHERE hour_start < ?")
+        .setParameter(1, ChannelOutcomeCounts.hourOf(cutoff))
+        .executeUpdate();
     List<String> ids =
         em.createQuery(
                 "SELECT e.id FROM AlertEvent e WHERE e.createdAt < :cutoff AND NOT EXISTS"
@@ -164,6 +169,21 @@ public class DeliveryRepository {
         .executeUpdate();
     em.createQuery("DELETE FROM Delivery d WHERE d.eventId IN :ids").setParameter("ids", ids).executeUpdate();
     return em.createQuery("DELETE FROM AlertEvent e WHERE e.id IN :ids").setParameter("ids", ids).executeUpdate();
+  }
+
+  /**
+   * Counts a delivery the caller has just finished with an attempt in its channel's hourly outcome counter
+   * ({@link ChannelOutcomeCounts}), in the caller's transaction; nothing for test-sends or other statuses.
+   */
+  public void countFinished(Delivery d, Instant now) {
+    if (ChannelOutcomeCounts.counts(d.channelId(), d.kind(), d.status())) {
+      em.createNativeQuery(ChannelOutcomeCounts.upsertFor(DatabaseSettings.url().startsWith("jdbc:postgresql:")))
+          .setParameter(1, d.channelId())
+          .setParameter(2, ChannelOutcomeCounts.hourOf(now))
+          .setParameter(3, d.status() == DeliveryStatus.SUCCEEDED ? 1L : 0L)
+          .setParameter(4, d.status() == DeliveryStatus.FAILED ? 1L : 0L)
+          .executeUpdate();
+    }
   }
 
   /** For a single-instance database (embedded H2): leases left by a previous run of this JVM are void. */

@@ -1,5 +1,6 @@
 package dev.alertwire.persistence.delivery;
 
+import dev.alertwire.domain.delivery.DeliveryKind;
 import dev.alertwire.domain.delivery.DeliveryStatus;
 import dev.alertwire.persistence.event.AlertEvent;
 import java.sql.Connection;
@@ -116,16 +117,16 @@ public final class DeliveryWrites {
     }
   }
 
-  /** What an attempt's record needs of its delivery: the status it has now, and when it was created. */
-  public record Locked(DeliveryStatus status, Instant createdAt) {}
+  /** What an attempt's record needs of its delivery: the status it has now, when it was created, its kind. */
+  public record Locked(DeliveryStatus status, Instant createdAt, DeliveryKind kind) {}
 
   /** A delivery's status and creation time, its row locked until the transaction ends; empty when it no longer exists. */
   public static Optional<Locked> lock(Connection c, String deliveryId) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement("SELECT status, created_at FROM delivery WHERE id = ? FOR UPDATE")) {
+    try (PreparedStatement s = c.prepareStatement("SELECT status, created_at, kind FROM delivery WHERE id = ? FOR UPDATE")) {
       s.setString(1, deliveryId);
       try (ResultSet r = s.executeQuery()) {
         return r.next()
-            ? Optional.of(new Locked(DeliveryStatus.valueOf(r.getString(1)), Instant.ofEpochMilli(r.getLong(2))))
+            ? Optional.of(new Locked(DeliveryStatus.valueOf(r.getString(1)), Instant.ofEpochMilli(r.getLong(2)), DeliveryKind.valueOf(r.getString(3))))
             : Optional.empty();
       }
     }
@@ -166,8 +167,10 @@ public final class DeliveryWrites {
   /**
    * What {@link Delivery#attempted} does to an unfinished delivery: one more attempt, the lease released, and
    * either due again at {@code next} or finished with {@code finalStatus}.
+   *
+   * @return whether the delivery was still unfinished and so changed
    */
-  public static void attempted(
+  public static boolean attempted(
       Connection c, String deliveryId, Integer httpStatus, String error, Instant next, DeliveryStatus finalStatus, Instant now)
       throws SQLException {
     try (PreparedStatement s =
@@ -185,7 +188,7 @@ public final class DeliveryWrites {
       setLong(s, 4, next == null ? null : next.toEpochMilli());
       setLong(s, 5, next == null ? now.toEpochMilli() : null);
       s.setString(6, deliveryId);
-      s.executeUpdate();
+      return s.executeUpdate() == 1;
     }
   }
 
