@@ -10,6 +10,9 @@
 #   ROWS=50000 scripts/bench/history.sh                    # smoke run
 #   DATA_DIR=/tmp/aw-history-1m scripts/bench/history.sh   # keep the seeded directory; a later run with the
 #                                                          # same DATA_DIR and ROWS skips the seeding
+#   UPGRADE_FROM=/tmp/old.war scripts/bench/history.sh     # an upgrade: the schema is made and seeded by that
+#                                                          # WAR (an earlier release), then this build migrates
+#                                                          # it on its first start (time and size printed)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib/payara-options.sh
@@ -29,16 +32,18 @@ CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 WORK=$(mktemp -d /tmp/alertwire-history.XXXXXX)
 DATA=${DATA_DIR:-$WORK/data}
 cp web-ui/target/payara-micro.jar "$WORK/" && cp "${APP_WAR:-web-ui/target/alertwire.war}" "$WORK/alertwire.war"
+cp "${UPGRADE_FROM:-$WORK/alertwire.war}" "$WORK/first.war"
 APP=
 cleanup() { if [ -n "$APP" ]; then kill $APP 2>/dev/null; wait $APP 2>/dev/null || true; fi; rm -rf "$WORK"; }
 trap cleanup EXIT
 
 start_app() {
+  local war=${1:-alertwire.war}
   # The token is only used to create the first admin token on an empty database, so it is fixed here:
   # a kept data directory accepts it again.
   java -Xmx$HEAP -XX:FlightRecorderOptions:stackdepth=256 ${APP_OPTS:-} \
     -Dalertwire.data.dir="$DATA" -Dalertwire.port=$PORT -Dalertwire.api.token="$TOKEN" -Dalertwire.admin.password="$CONSOLE_PASSWORD" \
-    -jar "$WORK/payara-micro.jar" $PAYARA_OPTIONS --port $PORT --contextroot / --deploy "$WORK/alertwire.war" \
+    -jar "$WORK/payara-micro.jar" $PAYARA_OPTIONS --port $PORT --contextroot / --deploy "$WORK/$war" \
     >> "$OUT/payara.log" 2>&1 &
   APP=$!
   local t=$SECONDS
@@ -56,7 +61,7 @@ if [ -f "$DATA/seeded-$ROWS" ]; then
   echo "reusing $DATA ($(du -sh "$DATA" | cut -f1)), seeded with $ROWS rows earlier"
 else
   [ -z "${DATA_DIR:-}" ] || [ ! -e "$DATA" ] || { echo "$DATA exists but was not seeded with $ROWS rows; remove it first"; exit 1; }
-  start_app
+  start_app first.war
   for i in 1 2 3 4 5; do
     curl -sf -X POST "http://127.0.0.1:$PORT/api/v1/alert-channels" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' \
       -d "{\"name\":\"history-$i\",\"url\":\"http://127.0.0.1:9/hook-$i\",\"template\":\"{\\\"t\\\":\\\"{{ALERT_TITLE}}\\\"}\",\"activated\":false}" >/dev/null
@@ -67,7 +72,14 @@ else
   touch "$DATA/seeded-$ROWS"
   echo "data directory: $(du -sh "$DATA" | cut -f1)"
 fi
-start_app
+if [ -n "${UPGRADE_FROM:-}" ]; then
+  echo "upgrade: data directory $(du -sm "$DATA" | cut -f1) MiB before; $(date -u +%FT%TZ)"
+  start_app
+  grep -o 'Successfully applied [0-9]* migration[^(]*(execution time [0-9:.]*s)' "$OUT/payara.log" | tail -1 || true
+  echo "upgrade: data directory $(du -sm "$DATA" | cut -f1) MiB after the migration"
+else
+  start_app
+fi
 echo "timing; $(date -u +%FT%TZ); load average $(cut -d' ' -f1-3 /proc/loadavg)"
 java -cp "$CP" dev.alertwire.bench.load.HistoryBench time "http://127.0.0.1:$PORT" "$TOKEN" "$REPEAT" "$CONSOLE_USER" "$CONSOLE_PASSWORD"
 if [ "${JFR:-}" = 1 ]; then

@@ -59,7 +59,7 @@ public final class CommitBench {
             while (System.nanoTime() < end) {
               Instant now = Instant.now();
               AlertEvent event = new AlertEvent("check-1", "ALERT_FAILURE", now, "{\"CHECK_NAME\":\"bench\",\"RESULT\":\"x\"}", now);
-              List<Delivery> rows = List.of(new Delivery(event.id(), "check-1", null, "bench", DeliveryKind.ALERT, now));
+              List<Delivery> rows = List.of(new Delivery(event.id(), "check-1", event.alertType(), null, "bench", DeliveryKind.ALERT, now));
               if (grouped) {
                 writer.await(c -> {
                   DeliveryWrites.queue(c, event, rows, List.of(), now);

@@ -53,6 +53,13 @@ public final class HistoryBench {
       if (channels == 0) {
         throw new IllegalStateException("create some channels first");
       }
+      // A database made by a release before V13 has no alert_type on the delivery: seeding one is how the
+      // upgrade's backfill is timed (history.sh with UPGRADE_FROM).
+      boolean typed;
+      try (ResultSet r = s.executeQuery("SELECT COUNT(*) FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_NAME = 'DELIVERY' AND COLUMN_NAME = 'ALERT_TYPE'")) {
+        r.next();
+        typed = r.getInt(1) == 1;
+      }
       s.execute("CREATE LOCAL TEMPORARY TABLE bench_channel AS SELECT id, name, url, ROW_NUMBER() OVER (ORDER BY name) - 1 AS n FROM alert_channel");
       int chunk = Integer.getInteger("chunk", 10_000);
       for (int from = 0; from < events; from += chunk) {
@@ -73,12 +80,13 @@ public final class HistoryBench {
         int perEvent = Math.max(1, rows / events);
         s.executeUpdate(
             "INSERT INTO delivery (id, event_id, channel_id, channel_name, kind, status, attempts, next_attempt_at, lease_owner,"
-                + " lease_until, last_status, last_error, created_at, finished_at, version, check_id)"
+                + " lease_until, last_status, last_error, created_at, finished_at, version, check_id" + (typed ? ", alert_type)" : ")")
                 + " SELECT CAST(RANDOM_UUID() AS VARCHAR(36)), event_id, channel_id, channel_name, 'ALERT', status,"
                 + " CASE status WHEN 'SUPERSEDED' THEN 0 WHEN 'FAILED' THEN 6 ELSE 1 END, NULL, NULL, NULL,"
                 + " CASE status WHEN 'SUPERSEDED' THEN NULL WHEN 'FAILED' THEN 503 ELSE 200 END,"
                 + " CASE status WHEN 'FAILED' THEN 'HTTP 503' ELSE NULL END, created_at, created_at + 5 + CAST(FLOOR(RAND() * 200) AS INT), 1, check_id"
-                + " FROM (SELECT e.id AS event_id, c.id AS channel_id, c.name AS channel_name, e.created_at, e.check_id,"
+                + (typed ? ", alert_type" : "")
+                + " FROM (SELECT e.id AS event_id, c.id AS channel_id, c.name AS channel_name, e.created_at, e.check_id, e.alert_type,"
                 + "   CASE WHEN r < 0.90 THEN 'SUCCEEDED' WHEN r < 0.97 THEN 'FAILED' ELSE 'SUPERSEDED' END AS status"
                 + "   FROM (SELECT e.*, RAND() AS r, k.X AS k FROM alert_event e, SYSTEM_RANGE(0, " + (perEvent - 1) + ") k"
                 + "         WHERE e.created_at >= " + lo + " AND e.created_at < " + hi + ") e"

@@ -38,7 +38,7 @@ public class DeliveryControl {
                       .orElseThrow(() -> new InvalidInputException("id", "the channel of this delivery was deleted"));
               Delivery again =
                   new Delivery(
-                      original.eventId(), original.checkId(), channel.id(), channel.name(), DeliveryKind.REDELIVERY, clock.instant());
+                      original.eventId(), original.checkId(), original.alertType(), channel.id(), channel.name(), DeliveryKind.REDELIVERY, clock.instant());
               deliveries.add(again);
               queued.fire(new DeliveriesQueued(1));
               audit.record("delivery redelivered", again.channelName(), "delivery " + id + " sent again as " + again.id());

@@ -53,7 +53,7 @@ public class Outbox {
       AlertEvent event = a.event();
       rows.add(
           a.channels().stream()
-              .map(c -> new Delivery(event.id(), event.checkId(), c.id(), c.name(), DeliveryKind.ALERT, a.now()))
+              .map(c -> new Delivery(event.id(), event.checkId(), event.alertType(), c.id(), c.name(), DeliveryKind.ALERT, a.now()))
               .toList());
     }
     // The write may run twice (its batch rolled back for another write's error, then tried alone), so the
@@ -85,7 +85,7 @@ public class Outbox {
                     metrics.superseded(channel.id(), deliveries.supersede(channel.id(), event.checkId(), event.id(), now));
                   }
                   Delivery delivery =
-                      new Delivery(event.id(), event.checkId(), channel.id(), channel.name(), DeliveryKind.ALERT, now);
+                      new Delivery(event.id(), event.checkId(), event.alertType(), channel.id(), channel.name(), DeliveryKind.ALERT, now);
                   deliveries.add(delivery);
                   return delivery.id();
                 })

@@ -73,7 +73,7 @@ public class TestSend {
     AlertEvent alert =
         new AlertEvent(
             (String) event.get("CHECK_ID"), (String) event.get("ALERT_TYPE"), now, Json.createObjectBuilder(event).build().toString(), now);
-    Delivery delivery = new Delivery(alert.id(), alert.checkId(), saved == null ? null : saved.id(), name, DeliveryKind.TEST, now);
+    Delivery delivery = new Delivery(alert.id(), alert.checkId(), alert.alertType(), saved == null ? null : saved.id(), name, DeliveryKind.TEST, now);
     ChannelRequests.Built built;
     try {
       built = requests.build(channel, context, delivery.id(), now, now);

@@ -31,6 +31,10 @@ public class Delivery {
   @Column(name = "check_id")
   private String checkId;
 
+  /** The event's, copied when the delivery is written (V13): the history filters on it without a join. */
+  @Column(name = "alert_type")
+  private String alertType;
+
   @Column(name = "channel_name", nullable = false)
   private String channelName;
 
@@ -71,10 +75,11 @@ public class Delivery {
   protected Delivery() {}
 
   public Delivery(
-      String eventId, String checkId, String channelId, String channelName, DeliveryKind kind, Instant now) {
+      String eventId, String checkId, String alertType, String channelId, String channelName, DeliveryKind kind, Instant now) {
     this.id = UUID.randomUUID().toString();
     this.eventId = eventId;
     this.checkId = checkId;
+    this.alertType = alertType;
     this.channelId = channelId;
     this.channelName = channelName;
     this.kind = kind;
@@ -125,6 +130,10 @@ public class Delivery {
 
   public String eventId() {
     return eventId;
+  }
+
+  public String alertType() {
+    return alertType;
   }
 
   public String checkId() {

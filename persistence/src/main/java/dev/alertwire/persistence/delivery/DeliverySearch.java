@@ -48,10 +48,7 @@ public class DeliverySearch {
   @PersistenceContext(unitName = "alertwire")
   private EntityManager em;
 
-  /**
-   * @param matching what {@link #count} answered: decides how an alert type is looked up, as in
-   *     {@link DeliveryRepository#page}
-   */
+  /** @param matching what {@link #count} answered: no query for a page past the end */
   public List<Delivery> page(Criteria criteria, int offset, int limit, long matching) {
     if (offset >= matching) {
       return List.of();
@@ -60,11 +57,11 @@ public class DeliverySearch {
     Sort sort = criteria.sort() == null ? Sort.CREATED : criteria.sort();
     String order =
         sort == Sort.CREATED && !criteria.ascending()
-            ? DeliveryRepository.newestFirst(criteria.channelId() != null ? "d.channelId" : criteria.status() != null ? "d.status" : null)
+            ? DeliveryRepository.newestFirst(DeliveryRepository.leading(criteria.channelId(), criteria.status(), criteria.alertType()))
             : sort.path + (criteria.ascending() ? " ASC" : " DESC") + ", d.createdAt DESC, d.id DESC";
     TypedQuery<Delivery> query =
         em.createQuery(
-            "SELECT d FROM Delivery d" + where(criteria, params, matching < DeliveryRepository.FEW ? "IN" : "EXISTS") + " ORDER BY " + order,
+            "SELECT d FROM Delivery d" + where(criteria, params) + " ORDER BY " + order,
             Delivery.class);
     params.forEach(query::setParameter);
     return query.setFirstResult(offset).setMaxResults(limit).getResultList();
@@ -72,8 +69,7 @@ public class DeliverySearch {
 
   public long count(Criteria criteria) {
     Map<String, Object> params = new HashMap<>();
-    String from = criteria.alertType() == null ? "SELECT COUNT(d) FROM Delivery d" : "SELECT COUNT(d) FROM Delivery d, AlertEvent e";
-    TypedQuery<Long> query = em.createQuery(from + where(criteria, params, "JOINED"), Long.class);
+    TypedQuery<Long> query = em.createQuery("SELECT COUNT(d) FROM Delivery d" + where(criteria, params), Long.class);
     params.forEach(query::setParameter);
     return query.getSingleResult();
   }
@@ -153,8 +149,7 @@ public class DeliverySearch {
     return result;
   }
 
-  /** @param alertType JOINED (the query joins AlertEvent e), EXISTS or IN: see DeliveryRepository.AlertType */
-  private static String where(Criteria c, Map<String, Object> params, String alertType) {
+  private static String where(Criteria c, Map<String, Object> params) {
     List<String> clauses = new ArrayList<>();
     if (c.channelId() != null) {
       clauses.add(DeliveryRepository.channelClause(c.to() == null, params));
@@ -181,12 +176,7 @@ public class DeliverySearch {
       params.put("to", c.to().toEpochMilli());
     }
     if (c.alertType() != null) {
-      clauses.add(
-          switch (alertType) {
-            case "JOINED" -> "e.id = d.eventId AND e.alertType = :alertType";
-            case "EXISTS" -> "EXISTS (SELECT e FROM AlertEvent e WHERE e.id = d.eventId AND e.alertType = :alertType)";
-            default -> "d.eventId IN (SELECT e.id FROM AlertEvent e WHERE e.alertType = :alertType)";
-          });
+      clauses.add("d.alertType = :alertType");
       params.put("alertType", c.alertType());
     }
     return clauses.isEmpty() ? "" : " WHERE " + String.join(" AND ", clauses);

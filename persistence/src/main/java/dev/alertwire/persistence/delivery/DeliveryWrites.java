@@ -66,8 +66,8 @@ public final class DeliveryWrites {
     }
     try (PreparedStatement s =
         c.prepareStatement(
-            "INSERT INTO delivery (id, event_id, channel_id, channel_name, kind, status, attempts, next_attempt_at, created_at, version, check_id)"
-                + " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, 1, ?)")) {
+            "INSERT INTO delivery (id, event_id, channel_id, channel_name, kind, status, attempts, next_attempt_at, created_at, version, check_id,"
+                + " alert_type) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, 1, ?, ?)")) {
       for (Delivery d : deliveries) {
         s.setString(1, d.id());
         s.setString(2, d.eventId());
@@ -78,6 +78,7 @@ public final class DeliveryWrites {
         setLong(s, 7, d.nextAttemptAt() == null ? null : d.nextAttemptAt().toEpochMilli());
         s.setLong(8, d.createdAt().toEpochMilli());
         s.setString(9, d.checkId());
+        s.setString(10, d.alertType());
         s.addBatch();
       }
       s.executeBatch();

@@ -48,8 +48,8 @@ class DeliveryWritesTest {
     AlertEvent event = new AlertEvent(checkId, "ALERT_FAILURE", at, "{\"CHECK_ID\":\"" + checkId + "\"}", at);
     List<Delivery> rows =
         List.of(
-            new Delivery(event.id(), checkId, "channel-1", "c1", DeliveryKind.ALERT, at),
-            new Delivery(event.id(), checkId, "channel-2", "c2", DeliveryKind.ALERT, at));
+            new Delivery(event.id(), checkId, event.alertType(), "channel-1", "c1", DeliveryKind.ALERT, at),
+            new Delivery(event.id(), checkId, event.alertType(), "channel-2", "c2", DeliveryKind.ALERT, at));
     lastSuperseded = DeliveryWrites.queue(db, event, rows, superseding, at);
     return rows.stream().map(Delivery::id).toList();
   }

@@ -19,13 +19,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The channel list's hourly outcome counters (V12): a database written by the release before them (schema
- * V11, deliveries of every kind and status in it) is migrated, the counters hold what counting the deliveries
- * gave, and counting one more delivery adds to its hour. On H2 always; on PostgreSQL too when
+ * An upgrade keeps a user's data: a database written by the release before issue 14's schema changes (schema
+ * V11, deliveries of every kind and status in it) is migrated to the newest schema. The channel list's hourly
+ * outcome counters (V12) hold what counting the deliveries gave, and counting one more delivery adds to its
+ * hour; every delivery carries its event's alert type (V13) and the history's indexes are all there. On H2 always; on PostgreSQL too when
  * ALERTWIRE_TEST_POSTGRES_URL names a database (CI sets it; {@code scripts/postgres-for-tests.sh} makes one),
  * in a schema of its own that the test drops.
  */
-class ChannelOutcomeCountsTest {
+class SchemaUpgradeTest {
   private static final long HOUR = 3_600_000L;
   private static final long T0 = Instant.parse("2026-11-30T06:00:00Z").toEpochMilli();
 
@@ -71,9 +72,10 @@ class ChannelOutcomeCountsTest {
               + " 5000, 30000, 0, 0, 0)");
         }
         s.execute("INSERT INTO alert_event (id, check_id, alert_type, occurred_at, variables, created_at) VALUES ('e', 'c', 'ALERT_FAILURE', 0, '{}', 0)");
+        s.execute("INSERT INTO alert_event (id, check_id, alert_type, occurred_at, variables, created_at) VALUES ('r', 'c', 'ALERT_RECOVERY', 0, '{}', 0)");
       }
       // What the release before V12 wrote: channel a, two hours; channel b, one; and rows the list never counted.
-      insert(c, "a", "ALERT", "SUCCEEDED", T0 + 60_000);
+      insert(c, "a", "ALERT", "SUCCEEDED", T0 + 60_000, "r");
       insert(c, "a", "ALERT", "SUCCEEDED", T0 + 2 * 60_000);
       insert(c, "a", "ALERT", "FAILED", T0 + HOUR - 1);
       insert(c, "a", "REDELIVERY", "FAILED", T0 + HOUR + 5);
@@ -86,10 +88,29 @@ class ChannelOutcomeCountsTest {
       c.commit();
     }
 
-    assertEquals(1, flyway(database, null).migrate().migrationsExecuted);
+    assertEquals(2, flyway(database, null).migrate().migrationsExecuted);
     assertEquals(0, flyway(database, null).info().pending().length, "nothing left to apply");
     try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password())) {
       assertEquals("a@" + T0 + "=2/1, a@" + (T0 + HOUR) + "=0/1, b@" + T0 + "=1/0", counters(c), "what the upgrade counted");
+      try (Statement s = c.createStatement();
+          ResultSet r = s.executeQuery("SELECT alert_type, COUNT(*) FROM delivery GROUP BY alert_type ORDER BY alert_type")) {
+        StringBuilder types = new StringBuilder();
+        while (r.next()) {
+          types.append(r.getString(1)).append('=').append(r.getInt(2)).append(' ');
+        }
+        assertEquals("ALERT_FAILURE=9 ALERT_RECOVERY=1 ", types.toString(), "each delivery has its event's type, none is left empty");
+      }
+      try (ResultSet r = c.getMetaData().getIndexInfo(null, database.schema() == null ? "PUBLIC" : database.schema(),
+          database.schema() == null ? "DELIVERY" : "delivery", false, false)) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        while (r.next()) {
+          if (r.getString("INDEX_NAME") != null) {
+            names.add(r.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
+          }
+        }
+        assertTrue(names.containsAll(List.of("delivery_newest", "delivery_check", "delivery_next", "delivery_channel_newest",
+            "delivery_status_newest", "delivery_type_newest")), "the indexes dropped for the backfill are back: " + names);
+      }
 
       c.setAutoCommit(false);
       ChannelOutcomeCounts.add(c, "a", DeliveryStatus.FAILED, Instant.ofEpochMilli(T0 + HOUR + 30));
@@ -127,20 +148,25 @@ class ChannelOutcomeCountsTest {
   private static int next;
 
   private static void insert(Connection c, String channel, String kind, String status, long finishedAt) throws SQLException {
+    insert(c, channel, kind, status, finishedAt, "e");
+  }
+
+  private static void insert(Connection c, String channel, String kind, String status, long finishedAt, String event) throws SQLException {
     c.setAutoCommit(false);
     boolean finished = !status.equals("RETRYING");
     try (var s = c.prepareStatement(
         "INSERT INTO delivery (id, event_id, channel_id, channel_name, kind, status, attempts, created_at, finished_at, version)"
-            + " VALUES (?, 'e', ?, 'n', ?, ?, 1, ?, ?, 1)")) {
+            + " VALUES (?, ?, ?, 'n', ?, ?, 1, ?, ?, 1)")) {
       s.setString(1, "d" + next++);
-      s.setString(2, channel);
-      s.setString(3, kind);
-      s.setString(4, status);
-      s.setLong(5, finishedAt - 50);
+      s.setString(2, event);
+      s.setString(3, channel);
+      s.setString(4, kind);
+      s.setString(5, status);
+      s.setLong(6, finishedAt - 50);
       if (finished) {
-        s.setLong(6, finishedAt);
+        s.setLong(7, finishedAt);
       } else {
-        s.setNull(6, java.sql.Types.BIGINT);
+        s.setNull(7, java.sql.Types.BIGINT);
       }
       s.executeUpdate();
     }
