@@ -112,12 +112,14 @@ public final class HistoryBench {
       }
       // The app counts each finished delivery in its channel's hourly outcome counter (V12) when it finishes it;
       // seeded rows are counted here the way the migration counts the deliveries it finds.
-      s.execute("DELETE FROM channel_outcome_hour");
-      s.execute("INSERT INTO channel_outcome_hour (channel_id, hour_start, succeeded, failed)"
-          + " SELECT channel_id, (COALESCE(finished_at, created_at) / 3600000) * 3600000,"
-          + " SUM(CASE WHEN status = 'SUCCEEDED' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END)"
-          + " FROM delivery WHERE kind <> 'TEST' AND status IN ('SUCCEEDED', 'FAILED') AND channel_id IS NOT NULL"
-          + " GROUP BY channel_id, (COALESCE(finished_at, created_at) / 3600000) * 3600000");
+      if (typed) { // V13 and later have the counters (V12) too; before V12 the channel list counted the deliveries
+        s.execute("DELETE FROM channel_outcome_hour");
+        s.execute("INSERT INTO channel_outcome_hour (channel_id, hour_start, succeeded, failed)"
+            + " SELECT channel_id, (COALESCE(finished_at, created_at) / 3600000) * 3600000,"
+            + " SUM(CASE WHEN status = 'SUCCEEDED' THEN 1 ELSE 0 END), SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END)"
+            + " FROM delivery WHERE kind <> 'TEST' AND status IN ('SUCCEEDED', 'FAILED') AND channel_id IS NOT NULL"
+            + " GROUP BY channel_id, (COALESCE(finished_at, created_at) / 3600000) * 3600000");
+      }
       s.execute("ANALYZE");
       c.commit();
       try (ResultSet r = s.executeQuery("SELECT (SELECT COUNT(*) FROM delivery), (SELECT COUNT(*) FROM delivery_attempt), (SELECT COUNT(*) FROM alert_event)")) {

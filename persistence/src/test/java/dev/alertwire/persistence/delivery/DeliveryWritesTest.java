@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.alertwire.domain.delivery.DeliveryKind;
 import dev.alertwire.domain.delivery.DeliveryStatus;
+import dev.alertwire.persistence.TestChannels;
 import dev.alertwire.persistence.event.AlertEvent;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,12 +32,7 @@ class DeliveryWritesTest {
     Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration").cleanDisabled(false).load().clean();
     Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration").load().migrate();
     db = DriverManager.getConnection(URL, "sa", "");
-    try (Statement s = db.createStatement()) {
-      s.execute("INSERT INTO alert_channel (id, name, url, method, signature_scheme, activated, max_retries, retry_delay_ms, backoff,"
-          + " connect_timeout_ms, response_timeout_ms, created_at, updated_at, version)"
-          + " SELECT 'channel-' || X, 'c' || X, 'http://127.0.0.1/', 'POST', 'CHECKLY', TRUE, 5, 20000, 'FIXED', 5000, 30000, 0, 0, 0"
-          + " FROM SYSTEM_RANGE(1, 2)");
-    }
+    TestChannels.insert(db, 2);
   }
 
   @AfterEach

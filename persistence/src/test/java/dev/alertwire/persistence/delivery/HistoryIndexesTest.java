@@ -2,6 +2,7 @@ package dev.alertwire.persistence.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.alertwire.persistence.TestChannels;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -25,11 +26,8 @@ class HistoryIndexesTest {
   static void migrateAndFill() throws SQLException {
     Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration").load().migrate();
     db = DriverManager.getConnection(URL, "sa", "");
+    TestChannels.insert(db, 5);
     try (Statement s = db.createStatement()) {
-      s.execute("INSERT INTO alert_channel (id, name, url, method, signature_scheme, activated, max_retries, retry_delay_ms, backoff,"
-          + " connect_timeout_ms, response_timeout_ms, created_at, updated_at, version)"
-          + " SELECT 'channel-' || X, 'c' || X, 'http://127.0.0.1/', 'POST', 'CHECKLY', TRUE, 5, 20000, 'FIXED', 5000, 30000, 0, 0, 0"
-          + " FROM SYSTEM_RANGE(1, 5)");
       s.execute("INSERT INTO alert_event (id, check_id, alert_type, occurred_at, variables, created_at)"
           + " SELECT 'event-' || X, 'check-' || MOD(X, 100), CASE WHEN MOD(X, 4) = 0 THEN 'ALERT_RECOVERY' ELSE 'ALERT_FAILURE' END,"
           + " X * 1000, '{}', X * 1000 FROM SYSTEM_RANGE(1, 1000)");
