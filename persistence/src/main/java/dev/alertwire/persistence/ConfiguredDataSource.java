@@ -15,10 +15,18 @@ import javax.sql.DataSource;
  * the server pools and enlists the connections in JTA as usual.
  */
 public class ConfiguredDataSource implements DataSource {
+  private static final Logger LOG = Logger.getLogger(ConfiguredDataSource.class.getName());
   private final DataSource target;
   /** An embedded H2 database's files, made owner-only once H2 has created them (on the first connection). */
   private final Optional<DatabaseSettings.H2Files> h2Files = DatabaseSettings.h2Files();
   private final AtomicBoolean h2FilesTightened = new AtomicBoolean();
+  /** Held by the JVM's first connection to an embedded H2 file while it decides whether to compact it. */
+  private static final Object FIRST_CONNECTION = new Object();
+  private static boolean firstConnectionMade;
+  /** A file smaller than this is never compacted at start: the few seconds are not worth it. */
+  static final long SHRINK_MIN_BYTES = 256L << 20;
+  /** Compacted at start when less than this share of the file is in use. */
+  static final int SHRINK_BELOW_PERCENT = 50;
 
   public ConfiguredDataSource() {
     String url = DatabaseSettings.url();
@@ -45,7 +53,34 @@ public class ConfiguredDataSource implements DataSource {
 
   @Override
   public Connection getConnection() throws SQLException {
+    if (h2Files.isPresent()) {
+      shrinkBeforeFirstConnection();
+    }
     return tightenedAfter(target.getConnection());
+  }
+
+  /**
+   * The first connection of this JVM to an embedded H2 file first gives back the space a large prune or an
+   * upgrade left spread through the file ({@link StoreCompaction#shrinkIfSparse}); the others wait for it, as
+   * the compaction closes the database. A failure is logged and the start goes on with the file as it is.
+   */
+  private void shrinkBeforeFirstConnection() {
+    synchronized (FIRST_CONNECTION) {
+      if (firstConnectionMade) {
+        return;
+      }
+      firstConnectionMade = true;
+      DatabaseSettings.H2Files files = h2Files.get();
+      try {
+        StoreCompaction.shrinkIfSparse(target, files.directory().resolve(files.prefix() + "mv.db"), SHRINK_MIN_BYTES, SHRINK_BELOW_PERCENT)
+            .ifPresent(done -> LOG.info(() -> String.format(java.util.Locale.ROOT,
+                "The H2 file was %d MiB with %d %% of it in use; compacted before start to %d MiB in %.1f s",
+                done.beforeBytes() >> 20, done.usedPercent(), done.afterBytes() >> 20, done.millis() / 1000.0)));
+      } catch (SQLException | RuntimeException e) {
+        // E.g. the EAR on a full server, where another copy of H2 holds the file already (see Commits).
+        LOG.fine(() -> "No compaction before start: " + e);
+      }
+    }
   }
 
   @Override

@@ -1,8 +1,12 @@
 package dev.alertwire.persistence;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
@@ -37,6 +41,54 @@ public final class StoreCompaction {
     MVStore s = store.get();
     boolean rewrote = s.compact(targetFillRate, maxWriteBytes);
     return Optional.of(new Pass(s.getFileStore().size(), s.getFileStore().getFillRate(), rewrote));
+  }
+
+  /** What {@link #shrinkIfSparse} did: the file's size before and after, and how long it took. */
+  public record Shrunk(long beforeBytes, long afterBytes, long millis, int usedPercent) {}
+
+  /**
+   * Compacts an embedded H2 file offline ({@code SHUTDOWN COMPACT}) when it is at least {@code minBytes} and
+   * less than {@code maxUsedPercent} of it is in use; to be called before anything else in this JVM has opened
+   * the database, since the compaction closes it. The running store reuses free space but cannot give it back:
+   * it truncates only a free end of the file, and a large prune or an upgrade's backfill leaves the free space
+   * spread through it (3,287 MiB with 44 % in use after V12 and V13 at 1,000,000 deliveries; 699 MiB after
+   * this, in 21 s).
+   *
+   * @return empty when the file was left as it was
+   */
+  public static Optional<Shrunk> shrinkIfSparse(DataSource h2, Path file, long minBytes, int maxUsedPercent) throws SQLException {
+    long before;
+    try {
+      before = Files.size(file);
+    } catch (java.io.IOException noFileYet) {
+      return Optional.empty();
+    }
+    if (before < minBytes) {
+      return Optional.empty();
+    }
+    long start = System.nanoTime();
+    try (Connection c = h2.getConnection()) {
+      Optional<MVStore> store = storeOf(c);
+      if (store.isEmpty()) {
+        return Optional.empty();
+      }
+      // Right after opening, H2 knows either the chunks' fill or the file's, not always both: the lower counts.
+      var fileStore = store.get().getFileStore();
+      int used = Math.min(fileStore.getFillRate(), fileStore.getChunksFillRate());
+      if (used >= maxUsedPercent) {
+        return Optional.empty();
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute("SHUTDOWN COMPACT");
+      }
+      long after;
+      try {
+        after = Files.size(file);
+      } catch (java.io.IOException e) {
+        after = -1;
+      }
+      return Optional.of(new Shrunk(before, after, (System.nanoTime() - start) / 1_000_000, used));
+    }
   }
 
   private static Optional<MVStore> storeOf(Connection connection) throws SQLException {

@@ -70,6 +70,29 @@ class StoreCompactionTest {
   }
 
   @Test
+  void aSparseFileIsCompactedBeforeTheFirstConnectionAndADenseOneIsLeftAlone() throws Exception {
+    String url = "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0";
+    Path file = dir.resolve("db.mv.db");
+    try (Connection c = DriverManager.getConnection(url, "sa", "")) {
+      churn(c); // the older half pruned: most of the file is free space spread through it
+    }
+    var h2 = new org.h2.jdbcx.JdbcDataSource();
+    h2.setURL(url);
+    h2.setUser("sa");
+    long before = Files.size(file);
+    StoreCompaction.Shrunk shrunk = StoreCompaction.shrinkIfSparse(h2, file, 0, 50).orElseThrow();
+    assertTrue(shrunk.afterBytes() < before / 4, "before " + before + " bytes, after " + shrunk.afterBytes());
+    assertTrue(Files.size(file) == shrunk.afterBytes(), "the file on disk is what was reported");
+    try (Connection c = h2.getConnection(); Statement s = c.createStatement(); var r = s.executeQuery("SELECT COUNT(*), MIN(id) FROM row_data")) {
+      r.next();
+      assertTrue(r.getInt(1) == 3000 && r.getInt(2) == 3000, "the rows that were kept are all there");
+    }
+    assertTrue(StoreCompaction.shrinkIfSparse(h2, file, 0, 50).isEmpty(), "a compacted file is left as it is");
+    assertTrue(StoreCompaction.shrinkIfSparse(h2, file, Files.size(file) + 1, 100).isEmpty(), "so is one under the size");
+    assertTrue(StoreCompaction.shrinkIfSparse(h2, dir.resolve("none.mv.db"), 0, 50).isEmpty(), "and a file not made yet");
+  }
+
+  @Test
   void aDatabaseInMemoryIsLeftAlone() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:h2:mem:compaction", "sa", "")) {
       assertTrue(StoreCompaction.compact(c, 90, 1024).isEmpty());
