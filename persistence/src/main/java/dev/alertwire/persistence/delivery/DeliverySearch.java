@@ -136,19 +136,6 @@ public class DeliverySearch {
     return result;
   }
 
-  /** The alert type of each event, for showing it in the list without a join per row. */
-  public Map<String, String> alertTypes(List<String> eventIds) {
-    Map<String, String> result = new HashMap<>();
-    if (eventIds.isEmpty()) {
-      return result;
-    }
-    em.createQuery("SELECT e.id, e.alertType FROM AlertEvent e WHERE e.id IN :ids", Object[].class)
-        .setParameter("ids", eventIds)
-        .getResultList()
-        .forEach(row -> result.put((String) row[0], (String) row[1]));
-    return result;
-  }
-
   private static String where(Criteria c, Map<String, Object> params) {
     List<String> clauses = new ArrayList<>();
     if (c.channelId() != null) {
