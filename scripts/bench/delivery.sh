@@ -15,7 +15,8 @@
 # APP_OPTS (more JVM options for the app, e.g. -Dalertwire.delivery.max-concurrency=128),
 # PAYARA_ARGS (more Payara Micro options), LINGER (s to keep the app idle after the last scenario, printing its
 # resident set every 10 s: does it give memory back?), SKIP_BUILD=1 (use the jars already built), APP_WAR (another build of
-# the WAR, e.g. an earlier commit's, to compare).
+# the WAR, e.g. an earlier commit's, to compare), APP_JAR (run this runnable artifact, java -jar alertwire.jar as
+# the README does, instead of the WAR on payara-micro.jar: its launcher's memory defaults then apply too).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib/payara-options.sh
@@ -35,9 +36,14 @@ CP="benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)"
 WORK=$(mktemp -d /tmp/alertwire-bench.XXXXXX)
 cp web-ui/target/payara-micro.jar "$WORK/" && cp "${APP_WAR:-web-ui/target/alertwire.war}" "$WORK/alertwire.war"
 # Deep JFR stacks: Payara's are deep, and the Alertwire frames would be cut at the default 64.
+if [ -n "${APP_JAR:-}" ]; then
+  cp "$APP_JAR" "$WORK/app.jar"
+  APP_MAIN=(-jar "$WORK/app.jar" ${PAYARA_ARGS:-}) # the launcher passes --port; the jar holds the other options
+else
+  APP_MAIN=(-jar "$WORK/payara-micro.jar" $PAYARA_OPTIONS --port $PORT --contextroot / --deploy "$WORK/alertwire.war" ${PAYARA_ARGS:-})
+fi
 java -Xmx$HEAP -XX:FlightRecorderOptions:stackdepth=256 ${APP_OPTS:-} \
-  -Dalertwire.data.dir="$WORK/data" -Dalertwire.port=$PORT -Dalertwire.api.token="$TOKEN" \
-  -jar "$WORK/payara-micro.jar" $PAYARA_OPTIONS --port $PORT --contextroot / --deploy "$WORK/alertwire.war" ${PAYARA_ARGS:-} \
+  -Dalertwire.data.dir="$WORK/data" -Dalertwire.port=$PORT -Dalertwire.api.token="$TOKEN" "${APP_MAIN[@]}" \
   > "$OUT/payara.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true; rm -rf "$WORK"' EXIT

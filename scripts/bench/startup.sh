@@ -16,6 +16,7 @@
 #   new-noflags java -jar alertwire.jar, no JVM options
 #   new         java $NEW_JVM_OPTS -jar alertwire.jar (default: the README's "-Xmx512m -Xms64m -XX:+UseSerialGC -Xss512k")
 #   new2        as new with NEW2_JVM_OPTS instead (two option sets side by side in one run)
+#   old-jar     as new with OLD_ARTIFACT (an earlier build's alertwire.jar) instead of this build's
 #   new-cds     as new plus an AppCDS archive: one training start writes it (-XX:ArchiveClassesAtExit), the
 #               measured starts use it (-XX:SharedArchiveFile)
 # NEW_ENV (environment of the new variants, default MALLOC_ARENA_MAX=2 as the README; NEW_ENV=X=1 to leave it out).
@@ -38,6 +39,7 @@ WORK=$(mktemp -d /tmp/alertwire-startup.XXXXXX)
 cp "${ARTIFACT:-web-ui/target/alertwire.jar}" "$WORK/alertwire.jar"
 cp "${PAYARA_JAR:-web-ui/target/payara-micro.jar}" "$WORK/payara-micro.jar"
 cp "${OLD_WAR:-web-ui/target/alertwire.war}" "$WORK/old.war"
+case " $VARIANTS " in *" old-jar "*) cp "${OLD_ARTIFACT:?OLD_ARTIFACT: the earlier alertwire.jar for variant old-jar}" "$WORK/old-alertwire.jar" ;; esac
 APP=""
 trap '[ -z "$APP" ] || { kill $APP 2>/dev/null; wait $APP 2>/dev/null; }; rm -rf "$WORK"' EXIT
 BASE="http://127.0.0.1:$PORT"
@@ -50,7 +52,7 @@ rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
 launch() {
   local variant=$1 data=$2 training=${3:-} jvm=() cmd=()
   case $variant in
-    old-flags|new|new-cds) read -r -a jvm <<< "$NEW_JVM_OPTS" ;;
+    old-flags|new|new-cds|old-jar) read -r -a jvm <<< "$NEW_JVM_OPTS" ;;
     new2) read -r -a jvm <<< "${NEW2_JVM_OPTS:?NEW2_JVM_OPTS: the second option set}" ;;
   esac
   if [ "$variant" = new-cds ]; then
@@ -63,7 +65,9 @@ launch() {
         --port $PORT --contextroot / --deploy "$WORK/old.war") ;;
     *)
       read -r -a envs <<< "$NEW_ENV"
-      cmd=(env "${envs[@]}" ALERTWIRE_PORT=$PORT ALERTWIRE_DATA_DIR="$data" java "${jvm[@]}" -jar "$WORK/alertwire.jar") ;;
+      local jar="$WORK/alertwire.jar"
+      [ "$variant" != old-jar ] || jar="$WORK/old-alertwire.jar"
+      cmd=(env "${envs[@]}" ALERTWIRE_PORT=$PORT ALERTWIRE_DATA_DIR="$data" java "${jvm[@]}" -jar "$jar") ;;
   esac
   "${cmd[@]}" >> "$WORK/$variant.log" 2>&1 &
   APP=$!

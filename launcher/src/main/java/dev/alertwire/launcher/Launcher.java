@@ -13,16 +13,27 @@ import java.util.Properties;
  * ALERTWIRE_PORT (system property alertwire.port, default 8080); the address the listener binds to is
  * ALERTWIRE_BIND_ADDRESS (alertwire.bind.address, default 0.0.0.0: every interface, as before the setting
  * existed). Options given on the command line come after the launcher's, so {@code --port} there wins.
+ *
+ * <p>It also sets two memory defaults of the process (docs/operations.md, "Start-up and footprint"): the
+ * JDK's cache of temporary direct buffers keeps no buffer over {@value #MAX_CACHED_BUFFER} bytes (unless
+ * {@code -Djdk.nio.maxCachedBufferSize} is given), and {@link IdleMemoryRelease} gives memory back once the
+ * process is quiet after work (ALERTWIRE_RELEASE_IDLE_MEMORY, system property alertwire.release.idle.memory,
+ * default true).
  */
 public final class Launcher {
   static final String PAYARA_MAIN = "fish.payara.micro.PayaraMicro";
+  static final String MAX_CACHED_BUFFER = "65536";
+  static final String BUFFER_CACHE_PROPERTY = "jdk.nio.maxCachedBufferSize";
 
   private final String port;
   private final String bindAddress;
+  private final boolean releaseIdleMemory;
 
   Launcher(Map<String, String> env, Properties system) {
     this.port = port(setting(env, system, "ALERTWIRE_PORT", "alertwire.port", "8080"));
     this.bindAddress = address(setting(env, system, "ALERTWIRE_BIND_ADDRESS", "alertwire.bind.address", "0.0.0.0"));
+    this.releaseIdleMemory =
+        flag("ALERTWIRE_RELEASE_IDLE_MEMORY", setting(env, system, "ALERTWIRE_RELEASE_IDLE_MEMORY", "alertwire.release.idle.memory", "true"));
   }
 
   public static void main(String[] args) throws Throwable {
@@ -37,6 +48,11 @@ public final class Launcher {
     // The app reads both through MicroProfile Config; the pre-boot command reads the address as a token.
     System.setProperty("alertwire.port", launcher.port);
     System.setProperty("alertwire.bind.address", launcher.bindAddress);
+    // Read once, when the JDK first needs a temporary direct buffer: after this line (Payara has not started).
+    launcher.bufferCacheDefault(System.getProperties());
+    if (launcher.releaseIdleMemory && !IdleMemoryRelease.start()) {
+      System.err.println("Alertwire: this JVM does not count allocated bytes; idle memory is not given back");
+    }
     try {
       Class.forName(PAYARA_MAIN).getMethod("main", String[].class).invoke(null, (Object) launcher.payaraArguments(args));
     } catch (InvocationTargetException failed) {
@@ -51,8 +67,19 @@ public final class Launcher {
     return arguments.toArray(String[]::new);
   }
 
+  /** Caps the JDK's per-thread cache of temporary direct buffers, unless the user chose a size. */
+  void bufferCacheDefault(Properties system) {
+    if (system.getProperty(BUFFER_CACHE_PROPERTY) == null) {
+      system.setProperty(BUFFER_CACHE_PROPERTY, MAX_CACHED_BUFFER);
+    }
+  }
+
   String port() {
     return port;
+  }
+
+  boolean releaseIdleMemory() {
+    return releaseIdleMemory;
   }
 
   String bindAddress() {
@@ -66,6 +93,13 @@ public final class Launcher {
       value = system.getProperty(property);
     }
     return value == null || value.isBlank() ? fallback : value.trim();
+  }
+
+  private static boolean flag(String variable, String value) {
+    if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+      return Boolean.parseBoolean(value);
+    }
+    throw new IllegalArgumentException(variable + " must be true or false, not \"" + value + "\"");
   }
 
   private static String port(String value) {

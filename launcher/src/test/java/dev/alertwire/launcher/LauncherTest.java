@@ -2,6 +2,7 @@ package dev.alertwire.launcher;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -62,5 +63,26 @@ class LauncherTest {
           assertThrows(IllegalArgumentException.class, () -> new Launcher(Map.of("ALERTWIRE_BIND_ADDRESS", address), new Properties()));
       assertTrue(e.getMessage().contains("ALERTWIRE_BIND_ADDRESS"), e.getMessage());
     }
+  }
+
+  @Test
+  void releasesIdleMemoryUnlessTurnedOff() {
+    assertTrue(new Launcher(Map.of(), new Properties()).releaseIdleMemory());
+    assertFalse(new Launcher(Map.of("ALERTWIRE_RELEASE_IDLE_MEMORY", "FALSE"), new Properties()).releaseIdleMemory());
+    assertFalse(new Launcher(Map.of(), props("alertwire.release.idle.memory", "false")).releaseIdleMemory());
+    IllegalArgumentException e =
+        assertThrows(IllegalArgumentException.class, () -> new Launcher(Map.of("ALERTWIRE_RELEASE_IDLE_MEMORY", "no"), new Properties()));
+    assertTrue(e.getMessage().contains("ALERTWIRE_RELEASE_IDLE_MEMORY must be true or false"), e.getMessage());
+  }
+
+  @Test
+  void capsTheDirectBufferCacheUnlessTheUserChoseASize() {
+    Launcher launcher = new Launcher(Map.of(), new Properties());
+    Properties unset = new Properties();
+    launcher.bufferCacheDefault(unset);
+    assertEquals("65536", unset.getProperty("jdk.nio.maxCachedBufferSize"));
+    Properties chosen = props("jdk.nio.maxCachedBufferSize", "1048576");
+    launcher.bufferCacheDefault(chosen);
+    assertEquals("1048576", chosen.getProperty("jdk.nio.maxCachedBufferSize"));
   }
 }
