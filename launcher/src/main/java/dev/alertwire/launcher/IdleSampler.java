@@ -3,7 +3,10 @@ package dev.alertwire.launcher;
 /**
  * When to give memory back: the decision of {@link IdleMemoryRelease}, kept apart from the JVM so it can be
  * tested with made-up figures. It is fed, every sampling period, the bytes the JVM's threads have allocated so
- * far. The process is quiet for a period that allocated less than {@code quietBytes}; it is worth a release
+ * far. A period is quiet when it allocated less than {@code quietBytes}, or less than a
+ * {@code 1/quietFraction} of the busiest period since the last release: after a large backlog the H2 store
+ * compaction goes on rewriting the file for minutes at about 20 MB a second, a hundredth of what the backlog
+ * allocated, and that is the time to give back what the backlog took. It is worth a release
  * when it has allocated at least {@code workBytes} since the last release (or since start), since only work
  * leaves garbage in the heap and freed blocks in the native heap. A release happens after
  * {@code quietPeriods} quiet periods in a row, once per stretch of work: an idle process does not collect
@@ -21,17 +24,20 @@ final class IdleSampler {
   }
 
   private final long quietBytes;
+  private final int quietFraction;
   private final long workBytes;
   private final int quietPeriods;
   private long previous = -1;
   private long atLastRelease;
+  private long busiest;
   private int quietInARow;
 
-  IdleSampler(long quietBytes, long workBytes, int quietPeriods) {
-    if (quietBytes <= 0 || workBytes <= quietBytes || quietPeriods < 1) {
-      throw new IllegalArgumentException("quietBytes > 0, workBytes > quietBytes and quietPeriods >= 1");
+  IdleSampler(long quietBytes, int quietFraction, long workBytes, int quietPeriods) {
+    if (quietBytes <= 0 || quietFraction < 2 || workBytes <= quietBytes || quietPeriods < 1) {
+      throw new IllegalArgumentException("quietBytes > 0, quietFraction >= 2, workBytes > quietBytes and quietPeriods >= 1");
     }
     this.quietBytes = quietBytes;
+    this.quietFraction = quietFraction;
     this.workBytes = workBytes;
     this.quietPeriods = quietPeriods;
   }
@@ -47,12 +53,14 @@ final class IdleSampler {
     }
     long inPeriod = allocatedSoFar - previous;
     previous = allocatedSoFar;
-    quietInARow = inPeriod < quietBytes ? quietInARow + 1 : 0;
+    quietInARow = inPeriod < Math.max(quietBytes, busiest / quietFraction) ? quietInARow + 1 : 0;
+    busiest = Math.max(busiest, inPeriod);
     if (quietInARow == 0 || quietInARow % quietPeriods != 0) {
       return Action.NONE;
     }
     if (allocatedSoFar - atLastRelease >= workBytes) {
       atLastRelease = allocatedSoFar;
+      busiest = 0;
       return Action.RELEASE;
     }
     return Action.TRIM;

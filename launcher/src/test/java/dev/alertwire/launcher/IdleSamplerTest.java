@@ -36,7 +36,7 @@ class IdleSamplerTest {
   }
 
   private static IdleSampler sampler() {
-    return new IdleSampler(4 * MB, 64 * MB, 3);
+    return new IdleSampler(4 * MB, 8, 64 * MB, 3);
   }
 
   @Test
@@ -64,9 +64,26 @@ class IdleSamplerTest {
   }
 
   @Test
+  void afterABacklogTheStoreCompactionCountsAsQuiet() {
+    // measured: a drain allocates about 3 GB in 10 s, the H2 compaction after it 200-300 MB in 10 s
+    long[] periods = {3000 * MB, 2800 * MB, 250 * MB, 290 * MB, 210 * MB, 280 * MB, 240 * MB, 230 * MB};
+    assertEquals(List.of(4), releases(sampler(), periods));
+    // after the release the compaction is the busiest there is, so it is not quiet any more: trims only come
+    // with a real quiet
+    assertEquals(List.of(), when(IdleSampler.Action.TRIM, sampler(), periods));
+  }
+
+  @Test
+  void steadyTrafficIsNotQuietEvenAfterABurst() {
+    // 200 alerts/s (1,800 MB in 10 s), then 50 alerts/s (650 MB): more than an eighth of the burst
+    assertEquals(List.of(), releases(sampler(), 1800 * MB, 1800 * MB, 650 * MB, 650 * MB, 650 * MB, 650 * MB, 650 * MB));
+  }
+
+  @Test
   void refusesSettingsThatCannotWork() {
-    assertThrows(IllegalArgumentException.class, () -> new IdleSampler(0, MB, 3));
-    assertThrows(IllegalArgumentException.class, () -> new IdleSampler(4 * MB, 4 * MB, 3));
-    assertThrows(IllegalArgumentException.class, () -> new IdleSampler(4 * MB, 64 * MB, 0));
+    assertThrows(IllegalArgumentException.class, () -> new IdleSampler(0, 8, MB, 3));
+    assertThrows(IllegalArgumentException.class, () -> new IdleSampler(4 * MB, 1, 64 * MB, 3));
+    assertThrows(IllegalArgumentException.class, () -> new IdleSampler(4 * MB, 8, 4 * MB, 3));
+    assertThrows(IllegalArgumentException.class, () -> new IdleSampler(4 * MB, 8, 64 * MB, 0));
   }
 }
