@@ -38,7 +38,7 @@ final class IdleMemoryRelease {
   static final long QUIET_BYTES = 4L << 20;
   /** Or under an eighth of the busiest 10 s since the last release (a drained backlog: 3 GB in 10 s). */
   static final int QUIET_FRACTION = 8;
-  /** 64 MiB of allocation since the last release is work worth a release. */
+  /** 64 MiB of allocation since the last release is work worth a release; so is 64 MiB more committed heap. */
   static final long WORK_BYTES = 64L << 20;
   /** Three quiet periods in a row: 30 s (and a trim of the native heap every 30 s while it stays quiet). */
   static final int QUIET_PERIODS = 3;
@@ -70,8 +70,11 @@ final class IdleMemoryRelease {
 
   private void tick() {
     try {
-      switch (sampler.sample(threads.getTotalThreadAllocatedBytes())) {
-        case RELEASE -> release();
+      switch (sampler.sample(threads.getTotalThreadAllocatedBytes(), memory.getHeapMemoryUsage().getCommitted())) {
+        case RELEASE -> {
+          release();
+          sampler.released(memory.getHeapMemoryUsage().getCommitted());
+        }
         case TRIM -> LOG.fine(trimNativeHeap());
         case NONE -> { }
       }
