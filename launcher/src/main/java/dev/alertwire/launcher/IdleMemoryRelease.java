@@ -36,13 +36,15 @@ final class IdleMemoryRelease {
   static final long PERIOD_SECONDS = 10;
   /** Under 4 MiB in 10 s is quiet: an idle instance allocates about 50 KB a second (its timers). */
   static final long QUIET_BYTES = 4L << 20;
-  /** 64 MiB of allocation since the last release is work worth a release. */
+  /** Or under an eighth of the busiest 10 s since the last release (a drained backlog: 3 GB in 10 s). */
+  static final int QUIET_FRACTION = 8;
+  /** 64 MiB of allocation since the last release is work worth a release; so is 64 MiB more committed heap. */
   static final long WORK_BYTES = 64L << 20;
   /** Three quiet periods in a row: 30 s (and a trim of the native heap every 30 s while it stays quiet). */
   static final int QUIET_PERIODS = 3;
   private static final int COLLECTIONS = 4;
 
-  private final IdleSampler sampler = new IdleSampler(QUIET_BYTES, WORK_BYTES, QUIET_PERIODS);
+  private final IdleSampler sampler = new IdleSampler(QUIET_BYTES, QUIET_FRACTION, WORK_BYTES, QUIET_PERIODS);
   private final com.sun.management.ThreadMXBean threads =
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
@@ -68,8 +70,11 @@ final class IdleMemoryRelease {
 
   private void tick() {
     try {
-      switch (sampler.sample(threads.getTotalThreadAllocatedBytes())) {
-        case RELEASE -> release();
+      switch (sampler.sample(threads.getTotalThreadAllocatedBytes(), memory.getHeapMemoryUsage().getCommitted())) {
+        case RELEASE -> {
+          release();
+          sampler.released(memory.getHeapMemoryUsage().getCommitted());
+        }
         case TRIM -> LOG.fine(trimNativeHeap());
         case NONE -> { }
       }

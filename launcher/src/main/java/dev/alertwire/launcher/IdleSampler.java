@@ -3,13 +3,21 @@ package dev.alertwire.launcher;
 /**
  * When to give memory back: the decision of {@link IdleMemoryRelease}, kept apart from the JVM so it can be
  * tested with made-up figures. It is fed, every sampling period, the bytes the JVM's threads have allocated so
- * far. The process is quiet for a period that allocated less than {@code quietBytes}; it is worth a release
- * when it has allocated at least {@code workBytes} since the last release (or since start), since only work
- * leaves garbage in the heap and freed blocks in the native heap. A release happens after
- * {@code quietPeriods} quiet periods in a row, once per stretch of work: an idle process does not collect
- * again and again. While it stays quiet, every further {@code quietPeriods} quiet periods ask for a trim of
- * the native heap only (cheap: no collection), because an idle Payara still frees native memory that glibc
- * keeps.
+ * far. A period is quiet when it allocated less than {@code quietBytes}, or less than a
+ * {@code 1/quietFraction} of the busiest period seen: after a large backlog the H2 store compaction goes on
+ * rewriting the file for minutes at about 20 MB a second, a hundredth of what the backlog allocated, and that
+ * is the time to give back what the backlog took. Every {@code quietPeriods} quiet periods in a row it asks
+ * for one of two things:
+ *
+ * <ul>
+ *   <li>a release (collections that shrink the heap, and a trim of the native heap), when a busy period came
+ *       since the last release and at least {@code workBytes} were allocated since: once per stretch of work,
+ *       so a quiet process does not collect again and again; or when the committed heap has grown by
+ *       {@code workBytes} since the last release (the compaction's pages, promoted and dropped, refill the
+ *       old generation, which only a full collection empties);</li>
+ *   <li>otherwise a trim of the native heap only (cheap: no collection), because a quiet Payara, and the
+ *       compaction, still free native memory that glibc keeps.</li>
+ * </ul>
  */
 final class IdleSampler {
   enum Action {
@@ -21,40 +29,61 @@ final class IdleSampler {
   }
 
   private final long quietBytes;
+  private final int quietFraction;
   private final long workBytes;
   private final int quietPeriods;
   private long previous = -1;
   private long atLastRelease;
+  private long busiest;
+  private boolean busySinceRelease;
+  private long heapAfterRelease = -1;
   private int quietInARow;
 
-  IdleSampler(long quietBytes, long workBytes, int quietPeriods) {
-    if (quietBytes <= 0 || workBytes <= quietBytes || quietPeriods < 1) {
-      throw new IllegalArgumentException("quietBytes > 0, workBytes > quietBytes and quietPeriods >= 1");
+  IdleSampler(long quietBytes, int quietFraction, long workBytes, int quietPeriods) {
+    if (quietBytes <= 0 || quietFraction < 2 || workBytes <= quietBytes || quietPeriods < 1) {
+      throw new IllegalArgumentException("quietBytes > 0, quietFraction >= 2, workBytes > quietBytes and quietPeriods >= 1");
     }
     this.quietBytes = quietBytes;
+    this.quietFraction = quietFraction;
     this.workBytes = workBytes;
     this.quietPeriods = quietPeriods;
   }
 
   /**
-   * One period's sample: the total bytes allocated so far (a counter that only grows). Says what to give
-   * back now; after a release, the next one needs new work and a new quiet stretch.
+   * One period's sample: the total bytes allocated so far (a counter that only grows) and the heap's committed
+   * size now. Says what to give back now; the caller reports a release's outcome with {@link #released}.
    */
-  Action sample(long allocatedSoFar) {
+  Action sample(long allocatedSoFar, long heapCommitted) {
     if (previous < 0) {
       previous = allocatedSoFar;
+      heapAfterRelease = heapCommitted;
       return Action.NONE;
     }
     long inPeriod = allocatedSoFar - previous;
     previous = allocatedSoFar;
-    quietInARow = inPeriod < quietBytes ? quietInARow + 1 : 0;
-    if (quietInARow == 0 || quietInARow % quietPeriods != 0) {
+    boolean quiet = inPeriod < Math.max(quietBytes, busiest / quietFraction);
+    busiest = Math.max(busiest, inPeriod);
+    if (!quiet) {
+      busySinceRelease = true;
+      quietInARow = 0;
       return Action.NONE;
     }
-    if (allocatedSoFar - atLastRelease >= workBytes) {
+    quietInARow++;
+    if (quietInARow % quietPeriods != 0) {
+      return Action.NONE;
+    }
+    boolean worked = busySinceRelease && allocatedSoFar - atLastRelease >= workBytes;
+    if (worked || heapCommitted - heapAfterRelease >= workBytes) {
       atLastRelease = allocatedSoFar;
+      busySinceRelease = false;
+      heapAfterRelease = heapCommitted;
       return Action.RELEASE;
     }
     return Action.TRIM;
+  }
+
+  /** The heap's committed size once a release is done: the next growth is counted from there. */
+  void released(long heapCommitted) {
+    heapAfterRelease = heapCommitted;
   }
 }
