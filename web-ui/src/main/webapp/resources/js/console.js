@@ -1,28 +1,58 @@
 // Console behaviour that PrimeFaces does not provide. Delegated listeners and hooks only: nothing inline, so
 // the page's CSP holds.
 (function () {
-  // The body editor (pe:codeMirror, mode "handlebars") highlights Handlebars tags over JSON, the usual body.
-  // An init hook covers editors created after this script, the sweep those created before it.
+  // The body editor: CodeMirror 5 (its WebJar, which the channel page loads) over each textarea.template-editor,
+  // Handlebars tags highlighted over JSON, the usual body. Every change is saved to the textarea at once, and
+  // 400 ms after the last one the textarea's change event runs the page's ajax preview. Ctrl+Space lists the
+  // variable names of the page's variable panel that start with the word at the cursor (names only: the panel
+  // shows no values). The editor is made again when an ajax update has replaced its textarea.
   var TEMPLATE_MODE = { name: 'handlebars', base: 'application/json' };
-  function overJson(cm) {
-    if (cm.getOption('mode') === 'handlebars') {
-      cm.setOption('mode', TEMPLATE_MODE);
+  function variableHints(cm) {
+    var cursor = cm.getCursor();
+    var line = cm.getLine(cursor.line);
+    var start = cursor.ch;
+    while (start > 0 && /[A-Za-z0-9_]/.test(line.charAt(start - 1))) {
+      start--;
     }
-  }
-  function sweep() {
-    document.querySelectorAll('.CodeMirror').forEach(function (el) {
-      if (el.CodeMirror) {
-        overJson(el.CodeMirror);
+    var typed = line.slice(start, cursor.ch).toUpperCase();
+    var names = [];
+    document.querySelectorAll('.insert-var[data-name]').forEach(function (button) {
+      var name = button.getAttribute('data-name');
+      if (names.indexOf(name) < 0 && name.toUpperCase().indexOf(typed) === 0) {
+        names.push(name);
       }
     });
+    names.sort();
+    return { list: names.slice(0, 100), from: CodeMirror.Pos(cursor.line, start), to: CodeMirror.Pos(cursor.line, cursor.ch) };
   }
-  if (window.CodeMirror) {
-    CodeMirror.defineInitHook(overJson);
-    document.addEventListener('DOMContentLoaded', sweep);
-    sweep();
-    if (window.jQuery) {
-      jQuery(document).on('pfAjaxComplete', sweep);
+  function attachEditors() {
+    if (!window.CodeMirror) {
+      return;
     }
+    document.querySelectorAll('textarea.template-editor').forEach(function (area) {
+      var next = area.nextElementSibling;
+      if (next && next.CodeMirror) {
+        return;
+      }
+      var cm = CodeMirror.fromTextArea(area, {
+        mode: TEMPLATE_MODE, lineNumbers: true, lineWrapping: true, matchBrackets: true, indentUnit: 2, tabSize: 2,
+        readOnly: area.readOnly || area.disabled,
+        extraKeys: { 'Ctrl-Space': function (editor) { editor.showHint({ hint: variableHints, completeSingle: false }); } }
+      });
+      var pending = null;
+      cm.on('change', function () {
+        cm.save();
+        clearTimeout(pending);
+        pending = setTimeout(function () {
+          area.dispatchEvent(new Event('change', { bubbles: true }));
+        }, 400);
+      });
+    });
+  }
+  document.addEventListener('DOMContentLoaded', attachEditors);
+  attachEditors();
+  if (window.jQuery) {
+    jQuery(document).on('pfAjaxComplete', attachEditors);
   }
 
   // Clicking a variable in the editor's panel inserts {{NAME}} at the cursor of the template field used last

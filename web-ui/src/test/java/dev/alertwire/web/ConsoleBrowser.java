@@ -234,7 +234,7 @@ final class ConsoleBrowser implements AutoCloseable {
   }
 
   /**
-   * Types into a pe:codeMirror editor (named by the id of the textarea it replaces) as a user does: a click
+   * Types into the CodeMirror editor (named by the id of the textarea it replaces) as a user does: a click
    * into it unless it has the focus already, then the keys, which go where its cursor is.
    */
   void typeInEditor(String textareaId, CharSequence... keys) {

@@ -24,11 +24,8 @@ import jakarta.inject.Named;
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
-import org.primefaces.extensions.event.CompleteEvent;
 
 /**
  * The channel editor: the draft lives in this view until saved; preview and test-send use the draft as it is
@@ -353,21 +350,6 @@ public class ChannelEditorBacking implements Serializable {
       groupVariables = variables.byGroup();
     }
     return groupVariables;
-  }
-
-  /**
-   * The body editor's Ctrl+Space list: every variable name (event, environment, groups) that starts with the
-   * word at the cursor, ignoring case; names only, never a value.
-   */
-  public List<String> completeVariable(CompleteEvent event) {
-    String typed = event.getToken() == null ? "" : event.getToken().toUpperCase(Locale.ROOT);
-    Stream<String> names =
-        Stream.of(
-                EventVariable.ALL.stream().map(EventVariable::name),
-                getEnvironmentVariables().stream().map(ConsoleVariables.Shown::key),
-                getGroupVariables().stream().flatMap(g -> g.variables().stream()).map(ConsoleVariables.Shown::key))
-            .flatMap(s -> s);
-    return names.filter(n -> n.toUpperCase(Locale.ROOT).startsWith(typed)).distinct().sorted().limit(100).toList();
   }
 
   public HttpMethod[] getMethods() {
