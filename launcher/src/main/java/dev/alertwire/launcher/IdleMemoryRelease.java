@@ -49,6 +49,14 @@ final class IdleMemoryRelease {
       (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
   private final MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
   private final HotSpotDiagnosticMXBean hotspot = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
+  /**
+   * Whether the heap ratios are the JVM's defaults, read once: after a release has set them back, their origin
+   * is no longer DEFAULT, and reading it again each time made every release after the first one run at the
+   * JVM's own ratios (found in the log of the benchmark: the second release shrank nothing).
+   */
+  private final boolean defaultRatios =
+      hotspot.getVMOption("MinHeapFreeRatio").getOrigin() == VMOption.Origin.DEFAULT
+          && hotspot.getVMOption("MaxHeapFreeRatio").getOrigin() == VMOption.Origin.DEFAULT;
 
   /** Starts the sampling on a daemon thread; false when this JVM cannot count allocated bytes. */
   static boolean start() {
@@ -97,7 +105,7 @@ final class IdleMemoryRelease {
   private void collectAndShrink() {
     VMOption min = hotspot.getVMOption("MinHeapFreeRatio");
     VMOption max = hotspot.getVMOption("MaxHeapFreeRatio");
-    boolean ours = min.getOrigin() == VMOption.Origin.DEFAULT && max.getOrigin() == VMOption.Origin.DEFAULT;
+    boolean ours = defaultRatios;
     try {
       if (ours) {
         // Min first: the JVM refuses a MaxHeapFreeRatio under the current MinHeapFreeRatio.
