@@ -24,28 +24,37 @@ class IdleMemoryReleaseTest {
   /** What the child keeps for good: 100 MiB, as an app keeps its caches and sessions. */
   static final List<byte[]> KEPT = new ArrayList<>();
 
-  /** The child: keeps 100 MiB, holds 300 MiB more for a while, lets those go, releases, prints what it saw. */
-  public static void main(String[] args) {
+  /** Holds {@code mib} MiB until the caller drops the list; returns how many arrays it holds. */
+  private static int hold(int mib) {
     List<byte[]> held = new ArrayList<>();
-    for (int i = 0; i < 400; i++) {
-      (i < 100 ? KEPT : held).add(new byte[1 << 20]);
+    for (int i = 0; i < mib; i++) {
+      held.add(new byte[1 << 20]);
     }
-    long grown = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
-    System.out.println("held " + held.size());
-    held = null;
+    return held.size();
+  }
+
+  private static long committed() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+  }
+
+  /**
+   * The child: keeps 100 MiB, holds 300 MiB more for a while, lets those go, releases, prints what it saw.
+   * With an argument, it does that round twice and reports the second release.
+   */
+  public static void main(String[] args) {
+    for (int i = 0; i < 100; i++) {
+      KEPT.add(new byte[1 << 20]);
+    }
+    System.out.println("held " + hold(300));
+    long grown = committed();
     IdleMemoryRelease release = new IdleMemoryRelease();
-    if (args.length > 0) { // a first round, so that the measured release is the second one
+    if (args.length > 0) {
       release.release();
-      held = new ArrayList<>();
-      for (int i = 0; i < 300; i++) {
-        held.add(new byte[1 << 20]);
-      }
-      grown = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
-      System.out.println("held again " + held.size());
-      held = null;
+      System.out.println("held again " + hold(300));
+      grown = committed();
     }
     String done = release.release();
-    long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getCommitted();
+    long after = committed();
     var hotspot = ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class);
     System.out.println(
         "grown=" + grown + " after=" + after + " min=" + hotspot.getVMOption("MinHeapFreeRatio").getValue()
