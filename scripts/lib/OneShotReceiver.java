@@ -5,8 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * A loopback receiver for the smoke scripts: answers every request 200 and appends its method, path and body
- * as one line to the file named by the second argument. Run as a single-file program:
+ * A loopback receiver for the smoke scripts: answers every request 200 and appends its method, path, body and
+ * the time it arrived (" @" and milliseconds since the epoch) as one line to the file named by the second argument. Run as a single-file program:
  * {@code java scripts/lib/OneShotReceiver.java PORT FILE}. It binds 127.0.0.1 only.
  */
 public class OneShotReceiver {
@@ -17,7 +17,7 @@ public class OneShotReceiver {
     server.createContext("/", exchange -> {
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       String line = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath()
-          + " " + body.replace('\n', ' ') + "\n";
+          + " " + body.replace('\n', ' ') + " @" + System.currentTimeMillis() + "\n";
       Files.writeString(out, line, StandardCharsets.UTF_8,
           java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
       exchange.sendResponseHeaders(200, -1);

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
+import java.util.OptionalLong;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -41,6 +42,15 @@ public final class StoreCompaction {
     MVStore s = store.get();
     boolean rewrote = s.compact(targetFillRate, maxWriteBytes);
     return Optional.of(new Pass(s.getFileStore().size(), s.getFileStore().getFillRate(), rewrote));
+  }
+
+  /**
+   * How many times the embedded H2 store has written to its file so far; empty when the connection is not to
+   * an embedded H2 store. Two equal readings mean nothing was written in between: the store was idle.
+   */
+  public static OptionalLong fileWrites(Connection connection) throws SQLException {
+    Optional<MVStore> store = storeOf(connection);
+    return store.isEmpty() ? OptionalLong.empty() : OptionalLong.of(store.get().getFileStore().getWriteCount());
   }
 
   /** What {@link #shrinkIfSparse} did: the file's size before and after, and how long it took. */

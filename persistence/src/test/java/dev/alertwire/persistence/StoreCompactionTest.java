@@ -1,5 +1,6 @@
 package dev.alertwire.persistence;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -95,9 +96,23 @@ class StoreCompactionTest {
   }
 
   @Test
+  void theCountOfFileWritesMovesWithCommitsAndNotWithReads() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0", "sa", "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE t (id INT)");
+      long before = StoreCompaction.fileWrites(c).orElseThrow();
+      s.executeQuery("SELECT COUNT(*) FROM t").close();
+      assertEquals(before, StoreCompaction.fileWrites(c).orElseThrow(), "a read writes nothing");
+      s.execute("INSERT INTO t VALUES (1)");
+      assertTrue(StoreCompaction.fileWrites(c).orElseThrow() > before, "a commit writes");
+    }
+  }
+
+  @Test
   void aDatabaseInMemoryIsLeftAlone() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:h2:mem:compaction", "sa", "")) {
       assertTrue(StoreCompaction.compact(c, 90, 1024).isEmpty());
+      assertTrue(StoreCompaction.fileWrites(c).isEmpty());
     }
   }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.alertwire.domain.signing.StandardWebhookSignature;
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.File;
@@ -158,6 +159,46 @@ class DeliveryControlsIT {
       }
       api.delete("api/v1/alert-channels/" + ch.getString("id"));
     }
+  }
+
+  /**
+   * One receiver that answers slowly fills its channel's eight slots, and its backlog grows. The dispatcher
+   * used to read the oldest due rows, find them all on that channel, start none and stop: another channel's
+   * alert waited behind the backlog until fewer than a read's worth (120 rows) were ahead of it, here about
+   * 45 s. The read now leaves out channels with no free slot.
+   */
+  @Test
+  void aSlowChannelsBacklogDoesNotHoldBackAnotherChannelsAlert() throws Exception {
+    ApiClient api = new ApiClient(base);
+    String run = Long.toString(System.nanoTime(), 36);
+    try (LoopbackReceiver slow = new LoopbackReceiver(); LoopbackReceiver quick = new LoopbackReceiver()) {
+      slow.otherwise(200, 5_000);
+      String slowCheck = check(api, "slow " + run);
+      String quickCheck = check(api, "quick " + run);
+      JsonObject slowChannel = create(api, channel("slow backlog " + run, slow.url("/slow")).add("maxRetries", 0)
+          .add("subscriptions", Json.createArrayBuilder().add(Json.createObjectBuilder().add("checkId", slowCheck))));
+      JsonObject quickChannel = create(api, channel("behind the slow one " + run, quick.url("/quick"))
+          .add("subscriptions", Json.createArrayBuilder().add(Json.createObjectBuilder().add("checkId", quickCheck))));
+      String first = deliveryFor(api, alert(api, "ALERT_FAILURE", slowCheck), slowChannel.getString("id"));
+      // Redeliveries go to this channel alone (an alert would also reach other tests' catch-all channels).
+      for (int i = 0; i < 200; i++) {
+        assertEquals(201, api.post("api/v1/deliveries/" + first + "/redeliver", "").status());
+      }
+      slow.await(8, Deliveries.WAIT); // its slots are full; 192 wait behind them
+      String behind = deliveryFor(api, alert(api, "ALERT_FAILURE", quickCheck), quickChannel.getString("id"));
+      awaitStatus(api, behind, "SUCCEEDED");
+      assertTrue(slow.received().size() < 40, "the other channel's alert went out before the backlog drained: " + slow.received().size());
+      api.delete("api/v1/alert-channels/" + slowChannel.getString("id"));
+      api.delete("api/v1/alert-channels/" + quickChannel.getString("id"));
+      api.delete("api/v1/checks/" + slowCheck);
+      api.delete("api/v1/checks/" + quickCheck);
+    }
+  }
+
+  private static String check(ApiClient api, String name) throws Exception {
+    ApiClient.Reply created = api.post("api/v1/checks", Json.createObjectBuilder().add("name", name).add("checkType", "API").build().toString());
+    assertEquals(201, created.status(), created.body());
+    return created.json().getString("id");
   }
 
   @Test

@@ -65,6 +65,11 @@ public class Commits {
     return writer().await(work);
   }
 
+  /** Writes queued for the next commit: a compaction step waits while there are any. */
+  public synchronized int waiting() {
+    return writer == null ? 0 : writer.waiting();
+  }
+
   @PreDestroy
   synchronized void close() {
     if (writer != null) {

@@ -99,11 +99,6 @@ public class AttemptRecorder {
     metrics.unsendable(prepared, delivery.status());
   }
 
-  /** Over the channel's rate limit: wait until the window allows one more, keeping the order. */
-  public void rateLimited(String deliveryId, Instant until) {
-    deliveries.find(deliveryId).filter(d -> !d.status().isFinished()).ifPresent(d -> d.rateLimited(until));
-  }
-
   private static Instant nextAttempt(Delivery d, PreparedDelivery p, AttemptOutcome outcome, Instant now) {
     if (d.status().isFinished()) {
       return null;

@@ -45,6 +45,9 @@ public class DeliveryDispatcher {
   @Inject MasterKeyCheck keyCheck;
   @Inject DeliveryMetrics metrics;
 
+  /** Bounds the list of channels a read leaves out (a query parameter list). */
+  static final int MAX_SKIPPED = 500;
+
   private final String instanceId = UUID.randomUUID().toString();
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean requested = new AtomicBoolean();
@@ -91,11 +94,12 @@ public class DeliveryDispatcher {
 
   /**
    * Reads the oldest due deliveries, takes as many as there are permits and room on their channels, claims
-   * them in one transaction and starts them. Deliveries of a channel at its concurrency limit are skipped
-   * here, not claimed and given back; a few more rows than permits are read so that other channels' can
+   * them in one transaction and starts them. Channels already at their concurrency limit are left out of the
+   * read itself, so a slow channel's backlog cannot fill it; a channel that reaches its limit within the batch
+   * has its further rows skipped here, and a few more rows than permits are read so that other channels' can
    * be found behind them.
    *
-   * @return true when the batch was full, so more may be due
+   * @return true when more may be due: the batch was full, or the read was and rows were skipped
    */
   private boolean claimAndSendBatch() {
     int free = permits.availablePermits();
@@ -104,7 +108,8 @@ public class DeliveryDispatcher {
     }
     int perChannel = config.maxConcurrencyPerChannel();
     Instant now = clock.instant();
-    List<DeliveryRepository.Due> due = claims.due(now, free + config.maxConcurrency());
+    int readLimit = free + config.maxConcurrency();
+    List<DeliveryRepository.Due> due = claims.due(now, readLimit, saturatedChannels(perChannel));
     Map<String, Integer> taken = new HashMap<>();
     List<String> wanted = new ArrayList<>();
     for (DeliveryRepository.Due d : due) {
@@ -129,7 +134,16 @@ public class DeliveryDispatcher {
     }
     permits.release(wanted.size() - claimed.size());
     claimed.forEach(this::start);
-    return !claimed.isEmpty() && wanted.size() == free;
+    return !claimed.isEmpty() && (wanted.size() == free || due.size() == readLimit);
+  }
+
+  /** Channels with as many attempts in flight as they may have; at most {@link #MAX_SKIPPED} of them. */
+  private List<String> saturatedChannels(int perChannel) {
+    return inFlightPerChannel.entrySet().stream()
+        .filter(e -> e.getValue().get() >= perChannel)
+        .map(Map.Entry::getKey)
+        .limit(MAX_SKIPPED)
+        .toList();
   }
 
   private int inFlight(String channelId) {
@@ -162,8 +176,9 @@ public class DeliveryDispatcher {
     AtomicInteger channelLoad = inFlightPerChannel.computeIfAbsent(p.channelId(), k -> new AtomicInteger());
     if (p.rateWindow() != null && p.rateWindow().full(channelLoad.get())) {
       try {
-        recorder.rateLimited(p.deliveryId(), p.rateWindow().freesAt());
-        metrics.rateLimited(p.channelId());
+        Instant until = p.rateWindow().freesAt();
+        int held = commits.await(c -> DeliveryWrites.holdForRateLimit(c, p.deliveryId(), p.channelId(), instanceId, until, clock.instant()));
+        metrics.rateLimitedCommitted(p.channelId(), held);
       } finally {
         permits.release();
       }

@@ -86,10 +86,11 @@ public class DeliveryMetrics {
         });
   }
 
-  /** A due delivery was held back by its channel's rate limit. */
-  public void rateLimited(String channelId) {
-    String channel = channels.label(channelId);
-    afterCommit(() -> add(rateLimited, channel));
+  /** This many of a channel's deliveries were held back by its rate limit, by a write already committed. */
+  public void rateLimitedCommitted(String channelId, int count) {
+    if (count > 0) {
+      key(rateLimited, List.of(channels.label(channelId))).add(count);
+    }
   }
 
   /** A newer alert about the same check finished this many of a channel's unfinished deliveries. */

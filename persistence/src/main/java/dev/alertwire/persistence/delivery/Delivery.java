@@ -103,14 +103,6 @@ public class Delivery {
     }
   }
 
-  /** Over the channel's rate limit: waits, in order, until the limit allows it; nothing is dropped. */
-  public void rateLimited(Instant until) {
-    this.status = DeliveryStatus.RATE_LIMITED;
-    this.nextAttemptAt = until.toEpochMilli();
-    this.leaseOwner = null;
-    this.leaseUntil = null;
-  }
-
   public void cancel(String reason, Instant now) {
     this.lastError = reason;
     finish(DeliveryStatus.CANCELLED, now);

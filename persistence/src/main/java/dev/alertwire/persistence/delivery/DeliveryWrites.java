@@ -118,6 +118,32 @@ public final class DeliveryWrites {
     }
   }
 
+  /**
+   * A channel over its rate limit: the delivery this instance claimed, and every other unfinished delivery of the
+   * channel that is due before {@code until} and not leased by a live attempt, wait until {@code until}. All in
+   * one statement: held one by one as the dispatcher claimed them, a backlog of a few hundred took a pass per
+   * handful, and the deliveries of every other channel queued behind it (docs/reliability.md). They keep their
+   * order, since they all become due at the same time and the due order then falls back on creation.
+   *
+   * @return how many deliveries now wait, the claimed one included
+   */
+  public static int holdForRateLimit(Connection c, String deliveryId, String channelId, String owner, Instant until, Instant now)
+      throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE delivery SET status = 'RATE_LIMITED', next_attempt_at = ?, lease_owner = NULL, lease_until = NULL, version = version + 1"
+                + " WHERE channel_id = ? AND status IN " + UNFINISHED + " AND next_attempt_at < ?"
+                + " AND (id = ? AND lease_owner = ? OR lease_until IS NULL OR lease_until < ?)")) {
+      s.setLong(1, until.toEpochMilli());
+      s.setString(2, channelId);
+      s.setLong(3, until.toEpochMilli());
+      s.setString(4, deliveryId);
+      s.setString(5, owner);
+      s.setLong(6, now.toEpochMilli());
+      return s.executeUpdate();
+    }
+  }
+
   /** What an attempt's record needs of its delivery: the status it has now, when it was created, its kind. */
   public record Locked(DeliveryStatus status, Instant createdAt, DeliveryKind kind) {}
 

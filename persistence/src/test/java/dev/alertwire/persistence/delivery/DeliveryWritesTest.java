@@ -110,4 +110,31 @@ class DeliveryWritesTest {
     assertEquals("1", column(ids.get(1), "attempts"));
     assertNull(column(ids.get(1), "next_attempt_at"));
   }
+
+  @Test
+  void aRateLimitHoldsTheChannelsWholeDueBacklogInOrderAndNothingElse() throws SQLException {
+    List<String> first = queue("check-e1", List.of(), now);
+    List<String> second = queue("check-e2", List.of(), now.plusSeconds(1));
+    List<String> third = queue("check-e3", List.of(), now.plusSeconds(2));
+    List<String> later = queue("check-e4", List.of(), now.plusSeconds(600)); // due after the window: left as it is
+    DeliveryWrites.claim(db, List.of(first.get(0)), "one", now.plusSeconds(3), now.plusSeconds(63));
+    DeliveryWrites.claim(db, List.of(third.get(0)), "other", now.plusSeconds(3), now.plusSeconds(63)); // in flight elsewhere
+    Instant until = now.plusSeconds(60);
+
+    int held = DeliveryWrites.holdForRateLimit(db, first.get(0), "channel-1", "one", until, now.plusSeconds(3));
+
+    assertEquals(2, held, "the claimed one and the one nobody had");
+    for (String id : List.of(first.get(0), second.get(0))) {
+      assertEquals("RATE_LIMITED", column(id, "status"));
+      assertEquals(String.valueOf(until.toEpochMilli()), column(id, "next_attempt_at"));
+      assertNull(column(id, "lease_owner"));
+    }
+    assertEquals("other", column(third.get(0), "lease_owner"), "another instance's attempt is not touched");
+    assertEquals("PENDING", column(third.get(0), "status"));
+    assertEquals("PENDING", column(later.get(0), "status"));
+    assertEquals(String.valueOf(now.plusSeconds(600).toEpochMilli()), column(later.get(0), "next_attempt_at"));
+    for (List<String> ids : List.of(first, second, third)) {
+      assertEquals("PENDING", column(ids.get(1), "status"), "the other channel's deliveries stay due");
+    }
+  }
 }
