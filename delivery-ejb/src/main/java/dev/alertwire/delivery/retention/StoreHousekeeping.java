@@ -13,8 +13,6 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
@@ -27,9 +25,9 @@ import javax.sql.DataSource;
  * is reused and the file's free end is given back. Nothing happens on PostgreSQL, whose autovacuum does this job.
  *
  * <p>A pass holds the store's lock, and every commit waits for it ({@link CompactionPace}). So a look every
- * {@link #LOOK_EVERY_SECONDS} s compacts only when nothing wrote to the file since the previous look, in steps
- * of {@link #STEP_BYTES} that stop as soon as a write waits for the group commit; under writes that never
- * pause, one step is forced every {@link #FORCE_AFTER}.
+ * {@link #LOOK_EVERY_SECONDS} s rewrites one step of {@link #STEP_BYTES} while the store is being written to,
+ * and up to {@link #MAX_STEPS} steps when nothing wrote since the previous look, stopping as soon as a write
+ * waits for the group commit. (It was one pass of 16 MiB every 5 s, whatever the load.)
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -46,17 +44,15 @@ public class StoreHousekeeping {
   static final int STEP_BYTES = 4 * 1024 * 1024;
   /** Steps of one idle pass: 16 MiB, what one pass of H2's background thread writes at most. */
   static final int MAX_STEPS = 4;
-  static final Duration FORCE_AFTER = Duration.ofSeconds(60);
 
   /** H2's engine is reached through its own connection class, which the server's pooled wrapper hides. */
   private final boolean embeddedH2 = DatabaseSettings.h2Files().isPresent();
   private final AtomicBoolean running = new AtomicBoolean();
-  private final CompactionPace pace = new CompactionPace(FORCE_AFTER);
+  private final CompactionPace pace = new CompactionPace();
   private volatile DataSource direct;
   private volatile boolean notH2;
 
   @Inject Commits commits;
-  @Inject Clock clock;
 
   @Schedule(hour = "*", minute = "*", second = "*/" + LOOK_EVERY_SECONDS, persistent = false)
   void compact() {
@@ -72,17 +68,14 @@ public class StoreHousekeeping {
         notH2 = true;
         return;
       }
-      CompactionPace.Pass pass = pace.next(writes.getAsLong(), clock.instant());
-      if (pass == CompactionPace.Pass.NONE) {
-        return;
-      }
+      CompactionPace.Pass pass = pace.next(writes.getAsLong());
       int steps = pass == CompactionPace.Pass.IDLE ? MAX_STEPS : 1;
       for (int i = 0; i < steps && (i == 0 || commits.waiting() == 0); i++) {
         if (!StoreCompaction.compact(c, FILL_RATE, STEP_BYTES).orElseThrow().rewrote()) {
           break;
         }
       }
-      pace.passDone(StoreCompaction.fileWrites(c).orElseThrow(), clock.instant());
+      pace.passDone(StoreCompaction.fileWrites(c).orElseThrow());
     } catch (SQLException e) {
       if (e.getErrorCode() == Commits.H2_ALREADY_OPEN) {
         // The EAR on a full server: its pool opened the file through another copy of H2 (see Commits), whose
