@@ -53,6 +53,7 @@ public final class GroupCommit implements AutoCloseable {
   private final AtomicLong commits = new AtomicLong();
   private final AtomicLong writes = new AtomicLong();
   private volatile boolean closed;
+  private volatile boolean writing;
   private Connection connection;
 
   public GroupCommit(DataSource dataSource, ThreadFactory threads, int maxBatch) {
@@ -109,9 +110,9 @@ public final class GroupCommit implements AutoCloseable {
     return writes.get();
   }
 
-  /** Writes queued and not yet taken into a batch. */
+  /** Writes queued and not yet taken into a batch, plus the batch being written, if any. */
   public int waiting() {
-    return queue.size();
+    return queue.size() + (writing ? 1 : 0);
   }
 
   private void run() {
@@ -124,6 +125,7 @@ public final class GroupCommit implements AutoCloseable {
         }
         batch.add(first);
         queue.drainTo(batch, maxBatch - 1);
+        writing = true;
         write(batch);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
@@ -132,6 +134,7 @@ public final class GroupCommit implements AutoCloseable {
         LOG.log(Level.SEVERE, "The group-commit writer failed a batch", e);
         batch.forEach(p -> p.done().completeExceptionally(e));
       } finally {
+        writing = false;
         batch.clear();
       }
     }

@@ -65,9 +65,14 @@ public class Commits {
     return writer().await(work);
   }
 
-  /** Writes queued for the next commit: a compaction step waits while there are any. */
+  /** Writes queued for the next commit or being written: a compaction step waits while there are any. */
   public synchronized int waiting() {
     return writer == null ? 0 : writer.waiting();
+  }
+
+  /** Commits the writer has made so far. */
+  public synchronized long committed() {
+    return writer == null ? 0 : writer.commits();
   }
 
   @PreDestroy

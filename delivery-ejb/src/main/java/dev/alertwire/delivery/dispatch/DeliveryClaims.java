@@ -15,8 +15,12 @@ import java.util.Optional;
 public class DeliveryClaims {
   @Inject DeliveryRepository deliveries;
 
-  public List<DeliveryRepository.Due> due(Instant now, int limit, java.util.Collection<String> skipChannels) {
-    return deliveries.due(now, limit, skipChannels);
+  public List<DeliveryRepository.Due> due(Instant now, int limit) {
+    return deliveries.due(now, limit);
+  }
+
+  public List<DeliveryRepository.Due> dueLookingPast(Instant now, int walk, int limit, java.util.Collection<String> skipChannels) {
+    return deliveries.dueLookingPast(now, walk, limit, skipChannels);
   }
 
   public void release(String id, String owner) {

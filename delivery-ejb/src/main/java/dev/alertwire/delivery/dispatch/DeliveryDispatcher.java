@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import dev.alertwire.delivery.secret.MasterKeyCheck;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,13 +46,21 @@ public class DeliveryDispatcher {
   @Inject MasterKeyCheck keyCheck;
   @Inject DeliveryMetrics metrics;
 
-  /** Bounds the list of channels a read leaves out (a query parameter list). */
+  /** Bounds the list of channels a look past leaves out (one query parameter each). */
   static final int MAX_SKIPPED = 500;
+  /** How far a look past the skipped channels' rows goes: their rows are checked one by one. */
+  static final int LOOK_PAST_ROWS = 5_000;
+  /** A look past that found nothing is not made again before this, unless something else was started. */
+  static final Duration LOOK_PAST_EVERY = Duration.ofMillis(250);
 
   private final String instanceId = UUID.randomUUID().toString();
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean requested = new AtomicBoolean();
   private final ConcurrentMap<String, AtomicInteger> inFlightPerChannel = new ConcurrentHashMap<>();
+  /** Channels this instance found over their rate limit, and when their window frees. */
+  private final ConcurrentMap<String, Instant> rateLimitedUntil = new ConcurrentHashMap<>();
+  /** Set by the single thread that runs passes ({@link #running}). */
+  private Instant lookPastAfter = Instant.MIN;
   private Semaphore permits;
 
   @PostConstruct
@@ -94,12 +103,13 @@ public class DeliveryDispatcher {
 
   /**
    * Reads the oldest due deliveries, takes as many as there are permits and room on their channels, claims
-   * them in one transaction and starts them. Channels already at their concurrency limit are left out of the
-   * read itself, so a slow channel's backlog cannot fill it; a channel that reaches its limit within the batch
-   * has its further rows skipped here, and a few more rows than permits are read so that other channels' can
-   * be found behind them.
+   * them in one transaction and starts them. Deliveries of a channel at its concurrency limit are skipped
+   * here, not claimed and given back; a few more rows than permits are read so that other channels' can
+   * be found behind them. Rows of a channel known to be over its rate limit are held where they are, without
+   * being claimed. When every row read belongs to a channel with no free slot, it looks past them once
+   * (within {@link #LOOK_PAST_ROWS} rows, at most every {@link #LOOK_PAST_EVERY} when that finds nothing).
    *
-   * @return true when more may be due: the batch was full, or the read was and rows were skipped
+   * @return true when more may be due: the batch was full, or rows were held out of a full read
    */
   private boolean claimAndSendBatch() {
     int free = permits.availablePermits();
@@ -109,14 +119,47 @@ public class DeliveryDispatcher {
     int perChannel = config.maxConcurrencyPerChannel();
     Instant now = clock.instant();
     int readLimit = free + config.maxConcurrency();
-    List<DeliveryRepository.Due> due = claims.due(now, readLimit, saturatedChannels(perChannel));
+    List<DeliveryRepository.Due> due = claims.due(now, readLimit);
+    int held = holdRateLimited(due, now);
+    List<String> wanted = take(due, perChannel);
+    if (wanted.isEmpty() && held == 0 && due.size() == readLimit && now.isAfter(lookPastAfter)) {
+      List<String> skip = skippedChannels(perChannel, now);
+      if (!skip.isEmpty()) {
+        wanted = take(claims.dueLookingPast(now, LOOK_PAST_ROWS, readLimit, skip), perChannel);
+        lookPastAfter = wanted.isEmpty() ? now.plus(LOOK_PAST_EVERY) : Instant.MIN;
+      }
+    }
+    List<String> claimed;
+    try {
+      Instant leaseUntil = now.plus(config.lease());
+      List<String> toClaim = wanted;
+      claimed = wanted.isEmpty() ? List.of() : commits.await(c -> DeliveryWrites.claim(c, toClaim, instanceId, now, leaseUntil));
+    } catch (RuntimeException e) {
+      permits.release(wanted.size());
+      throw e;
+    }
+    permits.release(wanted.size() - claimed.size());
+    for (String id : claimed) {
+      try {
+        start(id);
+      } catch (RuntimeException e) {
+        // start gives its permit back on every path; one failure must not strand the others' permits
+        LOG.log(Level.WARNING, "Could not start delivery " + id + "; its lease will expire and it is attempted again", e);
+      }
+    }
+    return (!claimed.isEmpty() && wanted.size() == free) || (held > 0 && due.size() == readLimit);
+  }
+
+  /** Takes a permit for each due row whose channel has room, in order; the ids taken. */
+  private List<String> take(List<DeliveryRepository.Due> due, int perChannel) {
     Map<String, Integer> taken = new HashMap<>();
     List<String> wanted = new ArrayList<>();
+    Instant now = clock.instant();
     for (DeliveryRepository.Due d : due) {
       String channel = d.channelId();
       int load = (channel == null ? 0 : inFlight(channel)) + taken.getOrDefault(channel, 0);
-      if (load >= perChannel) {
-        continue; // its channel is at its limit, or got there within this batch
+      if (load >= perChannel || overRateLimit(channel, now) != null) {
+        continue; // its channel is at its limit, got there within this batch, or waits for its rate window
       }
       if (!permits.tryAcquire()) {
         break;
@@ -124,24 +167,56 @@ public class DeliveryDispatcher {
       taken.merge(channel, 1, Integer::sum);
       wanted.add(d.id());
     }
-    List<String> claimed;
-    try {
-      Instant leaseUntil = now.plus(config.lease());
-      claimed = wanted.isEmpty() ? List.of() : commits.await(c -> DeliveryWrites.claim(c, wanted, instanceId, now, leaseUntil));
-    } catch (RuntimeException e) {
-      permits.release(wanted.size());
-      throw e;
-    }
-    permits.release(wanted.size() - claimed.size());
-    claimed.forEach(this::start);
-    return !claimed.isEmpty() && (wanted.size() == free || due.size() == readLimit);
+    return wanted;
   }
 
-  /** Channels with as many attempts in flight as they may have; at most {@link #MAX_SKIPPED} of them. */
-  private List<String> saturatedChannels(int perChannel) {
-    return inFlightPerChannel.entrySet().stream()
-        .filter(e -> e.getValue().get() >= perChannel)
-        .map(Map.Entry::getKey)
+  /**
+   * Holds the rows read of channels known to be over their rate limit, in one write: they wait for the
+   * window without being claimed and prepared one by one.
+   *
+   * @return how many were held
+   */
+  private int holdRateLimited(List<DeliveryRepository.Due> due, Instant now) {
+    if (rateLimitedUntil.isEmpty()) {
+      return 0;
+    }
+    List<DeliveryWrites.Hold> holds = new ArrayList<>();
+    for (DeliveryRepository.Due d : due) {
+      Instant until = overRateLimit(d.channelId(), now);
+      if (until != null) {
+        holds.add(new DeliveryWrites.Hold(d.id(), d.channelId(), until));
+      }
+    }
+    if (holds.isEmpty()) {
+      return 0;
+    }
+    Map<String, Integer> held = commits.await(c -> DeliveryWrites.hold(c, holds, now));
+    held.forEach(metrics::rateLimitedCommitted);
+    return held.values().stream().mapToInt(Integer::intValue).sum();
+  }
+
+  /** When the channel's rate window frees, if this instance found it full and it has not freed yet. */
+  private Instant overRateLimit(String channelId, Instant now) {
+    if (channelId == null) {
+      return null;
+    }
+    Instant until = rateLimitedUntil.get(channelId);
+    if (until == null) {
+      return null;
+    }
+    if (!until.isAfter(now)) {
+      rateLimitedUntil.remove(channelId, until);
+      return null;
+    }
+    return until;
+  }
+
+  /** Channels a read should look past: no free slot, or over their rate limit; at most {@link #MAX_SKIPPED}. */
+  private List<String> skippedChannels(int perChannel, Instant now) {
+    return java.util.stream.Stream.concat(
+            inFlightPerChannel.entrySet().stream().filter(e -> e.getValue().get() >= perChannel).map(Map.Entry::getKey),
+            rateLimitedUntil.keySet().stream().filter(c -> overRateLimit(c, now) != null))
+        .distinct()
         .limit(MAX_SKIPPED)
         .toList();
   }
@@ -177,8 +252,8 @@ public class DeliveryDispatcher {
     if (p.rateWindow() != null && p.rateWindow().full(channelLoad.get())) {
       try {
         Instant until = p.rateWindow().freesAt();
-        int held = commits.await(c -> DeliveryWrites.holdForRateLimit(c, p.deliveryId(), p.channelId(), instanceId, until, clock.instant()));
-        metrics.rateLimitedCommitted(p.channelId(), held);
+        rateLimitedUntil.put(p.channelId(), until); // its other due rows are held by the next read, unclaimed
+        metrics.rateLimitedCommitted(p.channelId(), commits.await(c -> DeliveryWrites.holdClaimed(c, p.deliveryId(), instanceId, until)));
       } finally {
         permits.release();
       }
@@ -186,8 +261,11 @@ public class DeliveryDispatcher {
     }
     if (channelLoad.get() >= config.maxConcurrencyPerChannel()) {
       // The channel has enough in flight: let the lease go, a completion wakes the dispatcher again.
-      claims.release(p.deliveryId(), instanceId);
-      permits.release();
+      try {
+        claims.release(p.deliveryId(), instanceId);
+      } finally {
+        permits.release();
+      }
       return;
     }
     channelLoad.incrementAndGet();

@@ -28,8 +28,12 @@ final class CompactionPace {
     return idle ? Pass.IDLE : Pass.BUSY;
   }
 
-  /** After a pass: its own writes are not activity. */
-  void passDone(long storeWritesAfter) {
-    lastWrites = storeWritesAfter;
+  /**
+   * After a pass: its own writes are not activity, but the app's commits made meanwhile are.
+   *
+   * @param othersWrote whether anything else committed while the pass ran
+   */
+  void passDone(long storeWritesAfter, boolean othersWrote) {
+    lastWrites = othersWrote ? -1 : storeWritesAfter;
   }
 }

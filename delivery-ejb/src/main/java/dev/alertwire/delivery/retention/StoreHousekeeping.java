@@ -68,6 +68,7 @@ public class StoreHousekeeping {
         notH2 = true;
         return;
       }
+      long committedBefore = commits.committed();
       CompactionPace.Pass pass = pace.next(writes.getAsLong());
       int steps = pass == CompactionPace.Pass.IDLE ? MAX_STEPS : 1;
       for (int i = 0; i < steps && (i == 0 || commits.waiting() == 0); i++) {
@@ -75,7 +76,7 @@ public class StoreHousekeeping {
           break;
         }
       }
-      pace.passDone(StoreCompaction.fileWrites(c).orElseThrow());
+      pace.passDone(StoreCompaction.fileWrites(c).orElseThrow(), commits.committed() != committedBefore);
     } catch (SQLException e) {
       if (e.getErrorCode() == Commits.H2_ALREADY_OPEN) {
         // The EAR on a full server: its pool opened the file through another copy of H2 (see Commits), whose

@@ -27,9 +27,18 @@ class CompactionPaceTest {
   void theCompactionsOwnWritesAreNotTakenForActivity() {
     pace.next(100);
     assertEquals(Pass.IDLE, pace.next(100));
-    pace.passDone(130); // the pass wrote 30 times itself
+    pace.passDone(130, false); // the pass wrote 30 times itself
     assertEquals(Pass.IDLE, pace.next(130), "idle still: only the pass wrote");
-    pace.passDone(150);
+    pace.passDone(150, false);
     assertEquals(Pass.BUSY, pace.next(151), "a commit came after the pass");
+  }
+
+  @Test
+  void aCommitMadeDuringThePassIsActivityEvenIfTheFileCountDoesNotShowIt() {
+    pace.next(100);
+    assertEquals(Pass.IDLE, pace.next(100));
+    pace.passDone(130, true); // the app committed while the pass ran: its writes are in the 30
+    assertEquals(Pass.BUSY, pace.next(130));
+    assertEquals(Pass.IDLE, pace.next(130), "and idle again once nothing more came");
   }
 }

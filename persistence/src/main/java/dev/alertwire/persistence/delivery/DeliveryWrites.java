@@ -119,29 +119,59 @@ public final class DeliveryWrites {
   }
 
   /**
-   * A channel over its rate limit: the delivery this instance claimed, and every other unfinished delivery of the
-   * channel that is due before {@code until} and not leased by a live attempt, wait until {@code until}. All in
-   * one statement: held one by one as the dispatcher claimed them, a backlog of a few hundred took a pass per
-   * handful, and the deliveries of every other channel queued behind it (docs/reliability.md). They keep their
-   * order, since they all become due at the same time and the due order then falls back on creation.
+   * The delivery this instance claimed is over its channel's rate limit: it waits, due when the window frees,
+   * and its lease is given back.
    *
-   * @return how many deliveries now wait, the claimed one included
+   * @return 1, or 0 when the lease was no longer this instance's
    */
-  public static int holdForRateLimit(Connection c, String deliveryId, String channelId, String owner, Instant until, Instant now)
-      throws SQLException {
+  public static int holdClaimed(Connection c, String deliveryId, String owner, Instant until) throws SQLException {
     try (PreparedStatement s =
         c.prepareStatement(
             "UPDATE delivery SET status = 'RATE_LIMITED', next_attempt_at = ?, lease_owner = NULL, lease_until = NULL, version = version + 1"
-                + " WHERE channel_id = ? AND status IN " + UNFINISHED + " AND next_attempt_at < ?"
-                + " AND (id = ? AND lease_owner = ? OR lease_until IS NULL OR lease_until < ?)")) {
+                + " WHERE id = ? AND lease_owner = ? AND status IN " + UNFINISHED)) {
       s.setLong(1, until.toEpochMilli());
-      s.setString(2, channelId);
-      s.setLong(3, until.toEpochMilli());
-      s.setString(4, deliveryId);
-      s.setString(5, owner);
-      s.setLong(6, now.toEpochMilli());
+      s.setString(2, deliveryId);
+      s.setString(3, owner);
       return s.executeUpdate();
     }
+  }
+
+  /** A due delivery of a channel known to be over its rate limit, to wait until the window frees. */
+  public record Hold(String deliveryId, String channelId, Instant until) {}
+
+  /**
+   * Holds due deliveries of channels over their rate limit without claiming them, by primary key, in one
+   * batch: a row that is no longer due, or that another instance is attempting, is left as it is. Held one
+   * at a time as the dispatcher claimed them, a backlog of a few hundred took a pass per handful, and the
+   * deliveries of every other channel queued behind it (docs/reliability.md, bug 10). The rows keep their
+   * order: they all become due at the same time, and the due order then falls back on creation.
+   *
+   * @return how many were held, by channel
+   */
+  public static Map<String, Integer> hold(Connection c, List<Hold> holds, Instant now) throws SQLException {
+    Map<String, Integer> held = new java.util.HashMap<>();
+    if (holds.isEmpty()) {
+      return held;
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE delivery SET status = 'RATE_LIMITED', next_attempt_at = ?, version = version + 1 WHERE id = ? AND status IN "
+                + UNFINISHED + " AND next_attempt_at <= ? AND (lease_until IS NULL OR lease_until < ?)")) {
+      for (Hold h : holds) {
+        s.setLong(1, h.until().toEpochMilli());
+        s.setString(2, h.deliveryId());
+        s.setLong(3, now.toEpochMilli());
+        s.setLong(4, now.toEpochMilli());
+        s.addBatch();
+      }
+      int[] counts = s.executeBatch();
+      for (int i = 0; i < holds.size(); i++) {
+        if (counts[i] > 0 || counts[i] == java.sql.Statement.SUCCESS_NO_INFO) {
+          held.merge(holds.get(i).channelId(), 1, Integer::sum);
+        }
+      }
+    }
+    return held;
   }
 
   /** What an attempt's record needs of its delivery: the status it has now, when it was created, its kind. */

@@ -112,29 +112,45 @@ class DeliveryWritesTest {
   }
 
   @Test
-  void aRateLimitHoldsTheChannelsWholeDueBacklogInOrderAndNothingElse() throws SQLException {
-    List<String> first = queue("check-e1", List.of(), now);
-    List<String> second = queue("check-e2", List.of(), now.plusSeconds(1));
-    List<String> third = queue("check-e3", List.of(), now.plusSeconds(2));
-    List<String> later = queue("check-e4", List.of(), now.plusSeconds(600)); // due after the window: left as it is
-    DeliveryWrites.claim(db, List.of(first.get(0)), "one", now.plusSeconds(3), now.plusSeconds(63));
-    DeliveryWrites.claim(db, List.of(third.get(0)), "other", now.plusSeconds(3), now.plusSeconds(63)); // in flight elsewhere
+  void aClaimedDeliveryOverTheRateLimitWaitsAndGivesItsLeaseBack() throws SQLException {
+    String id = queue("check-e", List.of(), now).get(0);
+    DeliveryWrites.claim(db, List.of(id), "one", now, now.plusSeconds(60));
+    Instant until = now.plusSeconds(40);
+    assertEquals(0, DeliveryWrites.holdClaimed(db, id, "two", until), "not the lease of this instance");
+    assertEquals(1, DeliveryWrites.holdClaimed(db, id, "one", until));
+    assertEquals("RATE_LIMITED", column(id, "status"));
+    assertEquals(String.valueOf(until.toEpochMilli()), column(id, "next_attempt_at"));
+    assertNull(column(id, "lease_owner"));
+  }
+
+  @Test
+  void aRateLimitHoldsDueDeliveriesByIdAndLeavesLiveAttemptsAndLaterOnesAlone() throws SQLException {
+    List<String> free = queue("check-f1", List.of(), now);
+    List<String> ownLive = queue("check-f2", List.of(), now);
+    List<String> otherLive = queue("check-f3", List.of(), now);
+    List<String> otherExpired = queue("check-f4", List.of(), now);
+    List<String> later = queue("check-f5", List.of(), now.plusSeconds(600));
+    DeliveryWrites.claim(db, List.of(ownLive.get(0)), "one", now, now.plusSeconds(60));
+    DeliveryWrites.claim(db, List.of(otherLive.get(0)), "two", now, now.plusSeconds(60));
+    DeliveryWrites.claim(db, List.of(otherExpired.get(0)), "two", now, now.plusSeconds(2));
+    Instant at = now.plusSeconds(3);
     Instant until = now.plusSeconds(60);
+    List<DeliveryWrites.Hold> holds = new java.util.ArrayList<>();
+    for (List<String> ids : List.of(free, ownLive, otherLive, otherExpired, later)) {
+      holds.add(new DeliveryWrites.Hold(ids.get(0), "channel-1", until));
+    }
 
-    int held = DeliveryWrites.holdForRateLimit(db, first.get(0), "channel-1", "one", until, now.plusSeconds(3));
+    assertEquals(Map.of("channel-1", 2), DeliveryWrites.hold(db, holds, at), "the free one and the one whose lease ran out");
 
-    assertEquals(2, held, "the claimed one and the one nobody had");
-    for (String id : List.of(first.get(0), second.get(0))) {
+    for (String id : List.of(free.get(0), otherExpired.get(0))) {
       assertEquals("RATE_LIMITED", column(id, "status"));
       assertEquals(String.valueOf(until.toEpochMilli()), column(id, "next_attempt_at"));
-      assertNull(column(id, "lease_owner"));
     }
-    assertEquals("other", column(third.get(0), "lease_owner"), "another instance's attempt is not touched");
-    assertEquals("PENDING", column(third.get(0), "status"));
-    assertEquals("PENDING", column(later.get(0), "status"));
-    assertEquals(String.valueOf(now.plusSeconds(600).toEpochMilli()), column(later.get(0), "next_attempt_at"));
-    for (List<String> ids : List.of(first, second, third)) {
-      assertEquals("PENDING", column(ids.get(1), "status"), "the other channel's deliveries stay due");
-    }
+    assertEquals("PENDING", column(ownLive.get(0), "status"), "an attempt in flight here is not held under it");
+    assertEquals("one", column(ownLive.get(0), "lease_owner"));
+    assertEquals("PENDING", column(otherLive.get(0), "status"), "nor one in flight on another instance");
+    assertEquals("two", column(otherLive.get(0), "lease_owner"));
+    assertEquals(String.valueOf(now.plusSeconds(600).toEpochMilli()), column(later.get(0), "next_attempt_at"), "not due yet");
+    assertEquals("PENDING", column(free.get(1), "status"), "the other channel's delivery was not named");
   }
 }
