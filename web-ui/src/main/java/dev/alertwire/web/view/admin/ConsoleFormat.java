@@ -98,4 +98,19 @@ public class ConsoleFormat {
   public String join(java.util.List<String> names, String whenEmpty) {
     return names == null || names.isEmpty() ? whenEmpty : String.join(", ", names);
   }
+
+  /** Names shown beside a check at most; catch-all channels reach every check, and there can be hundreds. */
+  static final int CHANNELS_SHOWN = 10;
+
+  /**
+   * The first {@link #CHANNELS_SHOWN} names, then how many more: a check's channels listed in full made the
+   * check dialog taller than the window, with its Save button out of reach, once a hundred channels were
+   * catch-all (found by ConsoleChecksIT on a long-lived test database).
+   */
+  public String joinFirst(java.util.List<String> names, String whenEmpty) {
+    if (names == null || names.size() <= CHANNELS_SHOWN) {
+      return join(names, whenEmpty);
+    }
+    return String.join(", ", names.subList(0, CHANNELS_SHOWN)) + " and " + (names.size() - CHANNELS_SHOWN) + " more";
+  }
 }

@@ -23,5 +23,9 @@ class ConsoleFormatTest {
   void namesJoinOrSayWhatIsMissing() {
     assertEquals("a, b", fmt.join(java.util.List.of("a", "b"), "none"));
     assertEquals("none", fmt.join(java.util.List.of(), "none"));
+    java.util.List<String> many = java.util.stream.IntStream.rangeClosed(1, 12).mapToObj(i -> "c" + i).toList();
+    assertEquals("c1, c2, c3, c4, c5, c6, c7, c8, c9, c10 and 2 more", fmt.joinFirst(many, "none"));
+    assertEquals("c1, c2", fmt.joinFirst(many.subList(0, 2), "none"));
+    assertEquals("none", fmt.joinFirst(java.util.List.of(), "none"));
   }
 }
