@@ -67,10 +67,15 @@ public class ConsoleChecks {
 
   /** Channel names by what they subscribe to, read once per listing. */
   private record Subscribers(List<AlertChannel> channels) {
-    /** Where a check's alerts go, by the routing rule; catch-all channels marked as such. */
+    /**
+     * Where a check's alerts go, by the routing rule: the channels that subscribe to it (or its group)
+     * first, then the catch-all ones, marked as such. The console shows the first few only, and a check's
+     * own subscribers are what it is looked at for.
+     */
     List<String> routed(String checkId, String groupId) {
       return channels.stream()
           .filter(ch -> ch.receivesAlertsOf(checkId, groupId))
+          .sorted(java.util.Comparator.comparing(AlertChannel::isCatchAll)) // stable: each part keeps its order
           .map(ch -> ch.isCatchAll() ? ch.name() + " (every check)" : ch.name())
           .toList();
     }
