@@ -110,9 +110,14 @@ public final class GroupCommit implements AutoCloseable {
     return writes.get();
   }
 
-  /** Writes queued and not yet taken into a batch, plus the batch being written, if any. */
+  /** Writes queued and not yet taken into a batch. */
   public int waiting() {
-    return queue.size() + (writing ? 1 : 0);
+    return queue.size();
+  }
+
+  /** Whether a batch is being written now. */
+  public boolean writing() {
+    return writing;
   }
 
   private void run() {

@@ -67,7 +67,7 @@ public class Commits {
 
   /** Writes queued for the next commit or being written: a compaction step waits while there are any. */
   public synchronized int waiting() {
-    return writer == null ? 0 : writer.waiting();
+    return writer == null ? 0 : writer.waiting() + (writer.writing() ? 1 : 0);
   }
 
   /** Commits the writer has made so far. */
