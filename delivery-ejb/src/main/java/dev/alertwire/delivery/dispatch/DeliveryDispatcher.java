@@ -50,7 +50,7 @@ public class DeliveryDispatcher {
   static final int MAX_SKIPPED = 500;
   /** How far a look past the skipped channels' rows goes: their rows are checked one by one. */
   static final int LOOK_PAST_ROWS = 5_000;
-  /** A look past that found nothing is not made again before this, unless something else was started. */
+  /** A look past that found nothing is not made again before this; one that found something, at the next need. */
   static final Duration LOOK_PAST_EVERY = Duration.ofMillis(250);
 
   private final String instanceId = UUID.randomUUID().toString();

@@ -78,11 +78,8 @@ public class DeliveryRepository {
    * from growing with that backlog: its rows are checked one by one, delivery_next holds no channel.
    */
   public List<Due> dueLookingPast(Instant now, int walk, int limit, java.util.Collection<String> skipChannels) {
-    StringBuilder skip = new StringBuilder();
-    int n = 3;
-    for (int i = 0; i < skipChannels.size(); i++) {
-      skip.append(i == 0 ? "" : ", ").append('?').append(n++);
-    }
+    String skip = java.util.stream.IntStream.range(0, skipChannels.size()).mapToObj(i -> "?" + (i + 3))
+        .collect(java.util.stream.Collectors.joining(", "));
     var query =
         em.createNativeQuery(
             "SELECT t.id, t.channel_id FROM (SELECT id, channel_id, next_attempt_at, created_at FROM delivery"
