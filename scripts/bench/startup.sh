@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Start-up and footprint (issue 15): for each variant, a start on a fresh data directory (time to /health/ready
-# UP and to the console's login page answering 200), the resident set 60 s after the console answered (idle),
+# UP and to the console's login page answering 200, and the CPU the process had used by then: on two cores the
+# start is CPU-bound, and the same start's CPU changes with the host's speed, so it tells a slow host from a
+# slow start), the resident set 60 s after the console answered (idle),
 # then a restart on the same data directory (the same two times). Then the artifact's size and what each part
 # costs. Prints figures; asserts nothing. Variants run one after another in the same run, so old and new see
 # the same machine; the load average is printed with each.
@@ -47,6 +49,8 @@ BASE="http://127.0.0.1:$PORT"
 now() { date +%s.%N; }
 since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 rss_mb() { awk '/^VmRSS/ { printf "%d", $2 / 1024 }' "/proc/$1/status"; }
+TICKS=$(getconf CLK_TCK)
+cpu_s() { awk -v hz="$TICKS" '{ printf "%.1f", ($14 + $15) / hz }' "/proc/$1/stat"; } # user + system, all threads
 
 # launch VARIANT DATA_DIR [training]: starts the variant in the background; APP is its pid.
 launch() {
@@ -96,7 +100,7 @@ stop() {
 
 load() { cut -d' ' -f1 /proc/loadavg; }
 
-printf '%-12s %14s %15s %12s %16s %17s %8s\n' variant "fresh:health" "fresh:console" "idle RSS MB" "restart:health" "restart:console" "load"
+printf '%-12s %14s %15s %11s %12s %16s %17s %8s\n' variant "fresh:health" "fresh:console" "fresh:CPU" "idle RSS MB" "restart:health" "restart:console" "load"
 for variant in $VARIANTS; do
   if curl -s -o /dev/null "$BASE/" 2>/dev/null; then echo "port $PORT is in use; set PORT" >&2; exit 2; fi
   if [ "$variant" = new-cds ] && [ ! -f "$WORK/app.jsa" ]; then
@@ -106,14 +110,14 @@ for variant in $VARIANTS; do
   data=$(mktemp -d "$WORK/data-$variant.XXXX") # a variant may be listed twice: each run starts fresh
   l0=$(load)
   launch "$variant" "$data"; START=$(now); await "$variant"
-  fh=$T_HEALTH fc=$T_CONSOLE
+  fh=$T_HEALTH fc=$T_CONSOLE fcpu=$(cpu_s "$APP")
   sleep "$IDLE"
   rss=$(rss_mb "$APP")
   stop
   launch "$variant" "$data"; START=$(now); await "$variant"
   rh=$T_HEALTH rc=$T_CONSOLE
   stop
-  printf '%-12s %13ss %14ss %12s %15ss %16ss %8s\n' "$variant" "$fh" "$fc" "$rss" "$rh" "$rc" "$l0-$(load)"
+  printf '%-12s %13ss %14ss %10ss %12s %15ss %16ss %8s\n' "$variant" "$fh" "$fc" "$fcpu" "$rss" "$rh" "$rc" "$l0-$(load)"
 done
 
 echo

@@ -11,6 +11,7 @@ import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.RandomAccessStore;
 
 /**
  * Compaction for the embedded H2 store, which H2 itself skips under {@code WRITE_DELAY=0}. H2 rewrites
@@ -53,16 +54,51 @@ public final class StoreCompaction {
     return store.isEmpty() ? OptionalLong.empty() : OptionalLong.of(store.get().getFileStore().getWriteCount());
   }
 
+  /**
+   * What one {@link #moveChunks} call did: the file's size before and after, the percentage of it in use (up to
+   * its last chunk) after, and whether chunks were copied. Read without the store's lock, so a commit in between
+   * can move them. Chunks moved into the middle of the file change neither size nor fill rate: the file is cut
+   * only when the move that frees its end comes.
+   */
+  public record Move(long beforeBytes, long afterBytes, int fillRate, boolean moved) {
+    /** The file is smaller than before. */
+    public boolean shrank() {
+      return afterBytes < beforeBytes;
+    }
+  }
+
+  /**
+   * Gives space back while the store is open: when at most {@code maxFillRate} percent of an embedded H2 file
+   * (up to its last chunk) is in use, moves up to about {@code moveBytes} of chunks into the free space between
+   * earlier ones (H2 picks them; a chunk bigger than the budget is never picked), and truncates the file's end
+   * once it is free. Rewriting ({@link #compact}) cannot do this when the chunks at the file's end are full: a
+   * prune of the oldest deliveries frees the start of the file and leaves the newest, dense chunks at its end.
+   * H2's background thread does this for a fragmented file, but {@code WRITE_DELAY=0} never starts that thread
+   * (see the class comment). It runs under the store's lock, so every commit waits for it; a move that copies
+   * chunks writes the store's header and syncs the file three to five times. Empty when the connection is not
+   * to an embedded H2 file.
+   */
+  public static Optional<Move> moveChunks(Connection connection, int maxFillRate, long moveBytes) throws SQLException {
+    Optional<MVStore> store = storeOf(connection);
+    if (store.isEmpty() || !(store.get().getFileStore() instanceof RandomAccessStore file)) {
+      return Optional.empty();
+    }
+    long before = file.size();
+    long writes = file.getWriteCount();
+    file.compactMoveChunks(maxFillRate, moveBytes, store.get());
+    return Optional.of(new Move(before, file.size(), file.getFillRate(), file.getWriteCount() != writes));
+  }
+
   /** What {@link #shrinkIfSparse} did: the file's size before and after, and how long it took. */
   public record Shrunk(long beforeBytes, long afterBytes, long millis, int usedPercent) {}
 
   /**
    * Compacts an embedded H2 file offline ({@code SHUTDOWN COMPACT}) when it is at least {@code minBytes} and
    * less than {@code maxUsedPercent} of it is in use; to be called before anything else in this JVM has opened
-   * the database, since the compaction closes it. The running store reuses free space but cannot give it back:
-   * it truncates only a free end of the file, and a large prune or an upgrade's backfill leaves the free space
-   * spread through it (3,287 MiB with 44 % in use after V12 and V13 at 1,000,000 deliveries; 699 MiB after
-   * this, in 21 s).
+   * the database, since the compaction closes it. The running store truncates only a free end of the file, and
+   * a large prune or an upgrade's backfill leaves the free space spread through it (3,287 MiB with 44 % in use
+   * after V12 and V13 at 1,000,000 deliveries; 699 MiB after this, in 21 s); {@link #moveChunks} gives it back
+   * while running, a few MiB at a time, and this does it at once before the app starts.
    *
    * @return empty when the file was left as it was
    */

@@ -70,6 +70,70 @@ class StoreCompactionTest {
     }
   }
 
+  /**
+   * Deliveries written in batches (the group commit) fill whole chunks, oldest first; a prune of the oldest
+   * frees the start of the file and leaves the newest chunks, still full, at its end. Rewriting finds nothing
+   * to rewrite there, the file's end is not free, and the running file kept its size: only a restart gave the
+   * space back. Moving chunks into the free space lets the end be cut.
+   */
+  @Test
+  void movingChunksGivesBackTheStartOfTheFileThatAPruneFreed() throws Exception {
+    Path file = dir.resolve("db.mv.db");
+    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0", "sa", "")) {
+      try (Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE row_data (id INT PRIMARY KEY, body VARCHAR(4000))");
+        s.execute("CREATE TABLE other_commits (id INT)");
+        s.execute("SET RETENTION_TIME 0");
+      }
+      c.setAutoCommit(false);
+      String body = "y".repeat(1000);
+      try (PreparedStatement p = c.prepareStatement("INSERT INTO row_data VALUES (?, ?)")) {
+        for (int i = 0; i < 20000; i++) {
+          p.setInt(1, i);
+          p.setString(2, body + i);
+          p.executeUpdate();
+          if (i % 500 == 499) {
+            c.commit();
+          }
+        }
+      }
+      try (Statement s = c.createStatement()) {
+        s.execute("DELETE FROM row_data WHERE id < 15000"); // the prune: the oldest three quarters
+      }
+      c.commit();
+      c.setAutoCommit(true);
+      long before = Files.size(file);
+      long rewritten = compactAll(c);
+      assertTrue(rewritten > before * 6 / 10, "rewriting alone: before " + before + " bytes, after " + rewritten);
+
+      StoreCompaction.Move move = null;
+      for (int i = 0; i < 100 && (move == null || move.moved()); i++) {
+        move = StoreCompaction.moveChunks(c, 90, 16 * 1024 * 1024).orElseThrow();
+        assertEquals(Files.size(file), move.afterBytes(), "the size reported is the file's");
+        try (Statement s = c.createStatement()) {
+          s.execute("INSERT INTO other_commits VALUES (" + i + ")"); // the app goes on committing between moves
+        }
+      }
+      assertTrue(!move.moved(), "the moves come to an end: " + move);
+      assertTrue(move.afterBytes() < before / 2, "before " + before + " bytes, after rewriting " + rewritten + ", after moving " + move);
+      try (Statement s = c.createStatement(); var r = s.executeQuery("SELECT COUNT(*), MIN(id), MAX(id), SUM(LENGTH(body)) FROM row_data")) {
+        r.next();
+        assertEquals(5000, r.getInt(1));
+        assertEquals(15000, r.getInt(2));
+        assertEquals(19999, r.getInt(3));
+        assertEquals(5000L * 1000 + 5000 * 5, r.getLong(4), "every kept row reads back whole");
+      }
+      Files.copy(file, dir.resolve("killed.mv.db")); // the file as a kill -9 would leave it: not closed
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("killed") + ";WRITE_DELAY=0", "sa", "");
+        Statement s = c.createStatement();
+        var r = s.executeQuery("SELECT COUNT(*), SUM(LENGTH(body)) FROM row_data")) {
+      r.next();
+      assertEquals(5000, r.getInt(1), "the moved file opens again without a close, with its rows");
+      assertEquals(5000L * 1000 + 5000 * 5, r.getLong(2));
+    }
+  }
+
   @Test
   void aSparseFileIsCompactedBeforeTheFirstConnectionAndADenseOneIsLeftAlone() throws Exception {
     String url = "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0";
@@ -112,6 +176,7 @@ class StoreCompactionTest {
   void aDatabaseInMemoryIsLeftAlone() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:h2:mem:compaction", "sa", "")) {
       assertTrue(StoreCompaction.compact(c, 90, 1024).isEmpty());
+      assertTrue(StoreCompaction.moveChunks(c, 90, 1024).isEmpty());
       assertTrue(StoreCompaction.fileWrites(c).isEmpty());
     }
   }

@@ -28,6 +28,14 @@ import javax.sql.DataSource;
  * {@link #LOOK_EVERY_SECONDS} s rewrites one step of {@link #STEP_BYTES} while the store is being written to,
  * and up to {@link #MAX_STEPS} steps when nothing wrote since the previous look, stopping as soon as a write
  * waits for the group commit. (It was one pass of 16 MiB every 5 s, whatever the load.)
+ *
+ * <p>Rewriting cannot shrink a file whose end holds full chunks: a prune of the oldest deliveries frees the
+ * start of the file and leaves the newest deliveries' chunks at its end. So the steps of an idle look that
+ * find nothing to rewrite move chunks from the end into the free space instead ({@link
+ * StoreCompaction#moveChunks}, up to {@link #MOVE_BYTES} a step), and the file's free end is given back while the
+ * app runs; before this, only at the next start ({@code StoreCompaction.shrinkIfSparse}). Moves wait for an idle
+ * look, since a commit that comes meanwhile (from any connection) waits for the move; when H2 finds nothing to
+ * move, or a file's worth of moves has not cut the file, no move is tried again before the app writes.
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -42,7 +50,14 @@ public class StoreHousekeeping {
    * rewrites nothing (1 MiB did not, on the IT database); 4 MiB took 45 to 420 ms there.
    */
   static final int STEP_BYTES = 4 * 1024 * 1024;
-  /** Steps of one idle pass: 16 MiB, what one pass of H2's background thread writes at most. */
+  /**
+   * Per move of an idle look. H2 moves whole chunks within this budget, and a chunk written by one large
+   * transaction (a prune, a fan-out) can be bigger than {@link #STEP_BYTES}. On a copy of a benchmark's 1.6 GB
+   * file a move of 16 MiB took 80 to 200 ms, and the one that cut the file to 126 MiB 550 ms
+   * (docs/benchmarks.md, section 8).
+   */
+  static final int MOVE_BYTES = 16 * 1024 * 1024;
+  /** Steps of one idle look: rewriting, 16 MiB, what one pass of H2's background thread writes at most. */
   static final int MAX_STEPS = 4;
 
   /** H2's engine is reached through its own connection class, which the server's pooled wrapper hides. */
@@ -51,6 +66,11 @@ public class StoreHousekeeping {
   private final CompactionPace pace = new CompactionPace();
   private volatile DataSource direct;
   private volatile boolean notH2;
+  /**
+   * Moves since the file last shrank or the app last wrote. Past a file's worth of them (H2 found nothing to
+   * move, or keeps moving the same chunks), no move is tried before the app writes again.
+   */
+  private long movesWithoutShrinking;
 
   @Inject Commits commits;
 
@@ -63,16 +83,29 @@ public class StoreHousekeeping {
       direct = new ConfiguredDataSource();
     }
     try (Connection c = direct.getConnection()) {
+      long committedBefore = commits.committed(); // before the store's count: a commit in between is activity
       OptionalLong writes = StoreCompaction.fileWrites(c);
       if (writes.isEmpty()) {
         notH2 = true;
         return;
       }
-      long committedBefore = commits.committed();
       CompactionPace.Pass pass = pace.next(writes.getAsLong());
+      if (pass == CompactionPace.Pass.BUSY) {
+        movesWithoutShrinking = 0;
+      }
       int steps = pass == CompactionPace.Pass.IDLE ? MAX_STEPS : 1;
       for (int i = 0; i < steps && (i == 0 || commits.waiting() == 0); i++) {
-        if (!StoreCompaction.compact(c, FILL_RATE, STEP_BYTES).orElseThrow().rewrote()) {
+        if (StoreCompaction.compact(c, FILL_RATE, STEP_BYTES).orElseThrow().rewrote()) {
+          continue;
+        }
+        if (pass == CompactionPace.Pass.BUSY || movesWithoutShrinking == Long.MAX_VALUE) {
+          break;
+        }
+        StoreCompaction.Move move = StoreCompaction.moveChunks(c, FILL_RATE, MOVE_BYTES).orElseThrow();
+        if (move.shrank()) {
+          movesWithoutShrinking = 0;
+        } else if (!move.moved() || ++movesWithoutShrinking > move.afterBytes() / MOVE_BYTES + 1) {
+          movesWithoutShrinking = Long.MAX_VALUE; // not again before the app writes
           break;
         }
       }
