@@ -31,7 +31,7 @@ import javax.sql.DataSource;
  *
  * <p>Rewriting cannot shrink a file whose end holds full chunks: a prune of the oldest deliveries frees the
  * start of the file and leaves the newest deliveries' chunks at its end. So the steps of an idle look that
- * find nothing to rewrite move chunks from the end into the free space instead ({@link
+ * find nothing to rewrite move chunks into the free space between earlier ones instead ({@link
  * StoreCompaction#moveChunks}, up to {@link #MOVE_BYTES} a step), and the file's free end is given back while the
  * app runs; before this, only at the next start ({@code StoreCompaction.shrinkIfSparse}). Moves wait for an idle
  * look, since a commit that comes meanwhile (from any connection) waits for the move; when H2 finds nothing to
@@ -57,7 +57,10 @@ public class StoreHousekeeping {
    * (docs/benchmarks.md, section 8).
    */
   static final int MOVE_BYTES = 16 * 1024 * 1024;
-  /** Steps of one idle look: rewriting, 16 MiB, what one pass of H2's background thread writes at most. */
+  /**
+   * Steps of one idle look: at most 16 MiB rewritten (what one pass of H2's background thread writes at most),
+   * or up to four moves of {@link #MOVE_BYTES}.
+   */
   static final int MAX_STEPS = 4;
 
   /** H2's engine is reached through its own connection class, which the server's pooled wrapper hides. */
