@@ -9,8 +9,8 @@
 # Knobs: RATE (alerts/s, 50), MINUTES (30), HEAP (512m), APP_OPTS (-Xms64m -XX:+UseSerialGC -Xss512k),
 # MALLOC_ARENA_MAX (2), SKIP_BUILD=1, APP_WAR, APP_JAR (run an artifact with its launcher, as the README does).
 # NMT=1 starts the app with -XX:NativeMemoryTracking=summary and prints, each minute, what the JVM has
-# committed by category (heap, class metadata, code, threads, other, the rest: symbols, GC, NMT itself), so growth in the resident set
-# can be told apart: the heap's own sizing, or memory outside it.
+# committed by category (heap, class metadata, code, threads, other, the rest: symbols, GC, NMT itself), so
+# growth in the resident set can be told apart: the heap's own sizing, or memory outside it.
 # It runs scripts/bench/delivery.sh's fixed-rate scenario, so the app, the receiver and the figures at the
 # end are that script's.
 set -euo pipefail
@@ -45,22 +45,16 @@ nmt() {
     /^-/ { name = $2; match($0, /committed=[0-9]+/); c[name] = substr($0, RSTART + 10, RLENGTH - 10) + 0 }
     END { meta = c["Class"] + c["Metaspace"] # Java 17 lists the class space and the rest of metaspace apart
           known = c["Java"] + meta + c["Code"] + c["Thread"] + c["Other"]
-          printf "%5d %5d %4d %4d %5d %5d", c["Java"], meta, c["Code"], c["Thread"], c["Other"], total - known }'
+          printf "%5d %5d %4d %4d %5d %5d ", c["Java"], meta, c["Code"], c["Thread"], c["Other"], total - known }'
 }
-if [ "${NMT:-}" = 1 ]; then
-  printf '%8s %10s %10s %5s %5s %4s %4s %5s %5s %s\n' minute "RSS MB" "heap used" heap meta code thr other rest "load average"
-else
-  printf '%8s %10s %10s %s\n' minute "RSS MB" "heap used" "load average"
-fi
+nmt_header=""
+[ "${NMT:-}" = 1 ] && nmt_header=$(printf '%5s %5s %4s %4s %5s %5s ' heap meta code thr other rest)
+printf '%8s %10s %10s %s%s\n' minute "RSS MB" "heap used" "$nmt_header" "load average"
 minute=0
 while kill -0 $RUN 2>/dev/null; do
   rss=$(awk '/VmRSS/ {printf "%.0f", $2/1024}' /proc/$pid/status 2>/dev/null || echo -)
   heap=$(jcmd $pid GC.heap_info 2>/dev/null | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | awk '{s+=$1} END {if (NR) printf "%.0f MB", s/1024; else print "-"}')
-  if [ "${NMT:-}" = 1 ]; then
-    printf '%8d %10s %10s %s %s\n' $minute "$rss" "$heap" "$(nmt)" "$(cut -d' ' -f1-3 /proc/loadavg)"
-  else
-    printf '%8d %10s %10s %s\n' $minute "$rss" "$heap" "$(cut -d' ' -f1-3 /proc/loadavg)"
-  fi
+  printf '%8d %10s %10s %s%s\n' $minute "$rss" "$heap" "$(nmt)" "$(cut -d' ' -f1-3 /proc/loadavg)"
   [ "$rss" = - ] && break
   sleep 60
   minute=$((minute + 1))
