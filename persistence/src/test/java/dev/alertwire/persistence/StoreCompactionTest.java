@@ -42,7 +42,7 @@ class StoreCompactionTest {
   private long compactAll(Connection c) throws SQLException {
     long size = 0;
     for (int i = 0; i < 50; i++) {
-      StoreCompaction.Pass pass = StoreCompaction.compact(c, 90, 16 * 1024 * 1024).orElseThrow();
+      StoreCompaction.Pass pass = StoreCompaction.compact(c, 90, 16 * 1024 * 1024, 0).orElseThrow();
       size = pass.fileBytes();
       try (Statement s = c.createStatement()) {
         s.execute("INSERT INTO other_commits VALUES (" + i + ")"); // the app's own commits, which free the rewritten chunks
@@ -134,6 +134,63 @@ class StoreCompactionTest {
     }
   }
 
+  private static int fillRateH2Reports(Connection c) throws SQLException {
+    try (Statement s = c.createStatement();
+        var r = s.executeQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = 'info.FILL_RATE'")) {
+      r.next();
+      return Integer.parseInt(r.getString(1));
+    }
+  }
+
+  /**
+   * One row updated by a commit after another, as the dispatcher updates a delivery: each commit writes a chunk
+   * and the one before it dies. H2 frees a dead chunk only when it writes again, so once the writes stop, the
+   * chunks that died in the last retention time stay allocated for as long as nothing is written; the app's
+   * file stayed at 1.8 GB, 41 % of it in use, after a benchmark.
+   */
+  @Test
+  void theDeadChunksOfAStoreThatWentQuietAreFreedWithoutAWrite() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0", "sa", "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE row_data (id INT PRIMARY KEY, body VARCHAR(4000))");
+      s.execute("INSERT INTO row_data VALUES (1, 'a')");
+      s.execute("SET RETENTION_TIME 300");
+      try (PreparedStatement p = c.prepareStatement("UPDATE row_data SET body = ? WHERE id = 1")) {
+        for (int i = 0; i < 2000; i++) {
+          p.setString(1, "z".repeat(2000) + i);
+          p.executeUpdate();
+        }
+      }
+      Thread.sleep(600); // every chunk but the last is past its retention time now
+      long writes = StoreCompaction.fileWrites(c).orElseThrow();
+      int quiet = fillRateH2Reports(c);
+      assertTrue(quiet > 90, "without a write, the dead chunks stay allocated: " + quiet + " % in use");
+
+      int freed = StoreCompaction.freeDeadChunks(c).orElseThrow();
+
+      assertTrue(freed < 10, "after freeing them: " + freed + " % in use");
+      assertEquals(freed, fillRateH2Reports(c));
+      assertEquals(writes, StoreCompaction.fileWrites(c).orElseThrow(), "freeing writes nothing to the file");
+      StoreCompaction.Move move = StoreCompaction.moveChunks(c, 90, 16 * 1024 * 1024).orElseThrow();
+      try (var r = s.executeQuery("SELECT body FROM row_data")) {
+        r.next();
+        assertEquals("z".repeat(2000) + 1999, r.getString(1), "the live row is intact: " + move);
+      }
+    }
+  }
+
+  @Test
+  void theRetentionTimeIsShortenedOnlyWhereNobodyChoseOne() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0", "sa", "")) {
+      assertTrue(StoreCompaction.sync(c), "an embedded file is synced");
+      assertEquals(10_000, StoreCompaction.shortenRetention(c, 10_000).orElseThrow(), "H2's default, 45 s, is shortened");
+      assertEquals(10_000, StoreCompaction.shortenRetention(c, 20_000).orElseThrow(), "and never lengthened");
+    }
+    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("other") + ";WRITE_DELAY=0;RETENTION_TIME=60000", "sa", "")) {
+      assertEquals(60_000, StoreCompaction.shortenRetention(c, 10_000).orElseThrow(), "the URL's choice stays");
+    }
+  }
+
   @Test
   void aSparseFileIsCompactedBeforeTheFirstConnectionAndADenseOneIsLeftAlone() throws Exception {
     String url = "jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0";
@@ -175,9 +232,12 @@ class StoreCompactionTest {
   @Test
   void aDatabaseInMemoryIsLeftAlone() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:h2:mem:compaction", "sa", "")) {
-      assertTrue(StoreCompaction.compact(c, 90, 1024).isEmpty());
+      assertTrue(StoreCompaction.compact(c, 90, 1024, 0).isEmpty());
       assertTrue(StoreCompaction.moveChunks(c, 90, 1024).isEmpty());
       assertTrue(StoreCompaction.fileWrites(c).isEmpty());
+      assertTrue(StoreCompaction.freeDeadChunks(c).isEmpty());
+      assertTrue(!StoreCompaction.sync(c));
+      assertTrue(StoreCompaction.shortenRetention(c, 10_000).isEmpty());
     }
   }
 }

@@ -9,6 +9,9 @@ package dev.alertwire.delivery.retention;
  * stays bounded under writes that never pause.
  */
 final class CompactionPace {
+  /** Moves only when at most this percentage of the file is in use (H2's AUTO_COMPACT_FILL_RATE). */
+  static final int MOVE_BELOW_FILL_RATE = 90;
+
   /** What a look should do. */
   enum Pass {
     /** The store was written to since the last look: one step. */
@@ -18,6 +21,12 @@ final class CompactionPace {
   }
 
   private long lastWrites = -1;
+  /**
+   * The file's fill rate when moves last came to nothing (H2 found nothing to move, or a file's worth of moves
+   * did not cut the file); none is tried again at that fill rate or above before the app writes.
+   */
+  private int fillRateAtGiveUp = Integer.MAX_VALUE;
+  private long movesWithoutShrinking;
 
   /**
    * @param storeWrites the store's count of file writes now (it only grows)
@@ -25,6 +34,10 @@ final class CompactionPace {
   Pass next(long storeWrites) {
     boolean idle = storeWrites == lastWrites;
     lastWrites = storeWrites;
+    if (!idle) {
+      fillRateAtGiveUp = Integer.MAX_VALUE;
+      movesWithoutShrinking = 0;
+    }
     return idle ? Pass.IDLE : Pass.BUSY;
   }
 
@@ -35,5 +48,35 @@ final class CompactionPace {
    */
   void passDone(long storeWritesAfter, boolean othersWrote) {
     lastWrites = othersWrote ? -1 : storeWritesAfter;
+  }
+
+  /**
+   * Whether an idle look should move chunks, with this percentage of the file in use once its dead chunks are
+   * freed. A fill rate that fell since the moves gave up (more chunks outlived H2's retention time and were freed)
+   * is a reason to try again; a look that finds nothing new must not copy chunks around for nothing.
+   */
+  boolean mayMove(int fillRate) {
+    return fillRate <= MOVE_BELOW_FILL_RATE && fillRate < fillRateAtGiveUp;
+  }
+
+  /**
+   * After a move: whether the look may go on moving.
+   *
+   * @param shrank the file is smaller than before the move
+   * @param moved H2 copied chunks
+   * @param fileBytes the file's size after
+   * @param fillRate the percentage of it in use after
+   */
+  boolean moveDone(boolean shrank, boolean moved, long fileBytes, int fillRate, long moveBytes) {
+    if (shrank) {
+      movesWithoutShrinking = 0;
+      return true;
+    }
+    if (!moved || ++movesWithoutShrinking > fileBytes / moveBytes + 1) {
+      fillRateAtGiveUp = fillRate;
+      movesWithoutShrinking = 0;
+      return false;
+    }
+    return true;
   }
 }

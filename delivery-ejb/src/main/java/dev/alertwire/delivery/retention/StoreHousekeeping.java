@@ -43,7 +43,7 @@ import javax.sql.DataSource;
 public class StoreHousekeeping {
   private static final Logger LOG = Logger.getLogger(StoreHousekeeping.class.getName());
   /** H2's own default for its background compaction (AUTO_COMPACT_FILL_RATE). */
-  static final int FILL_RATE = 90;
+  static final int FILL_RATE = CompactionPace.MOVE_BELOW_FILL_RATE;
   static final int LOOK_EVERY_SECONDS = 2;
   /**
    * Per step. H2 rewrites whole chunks within this budget, so a step much smaller than the app's chunks
@@ -62,6 +62,19 @@ public class StoreHousekeeping {
    * or up to four moves of {@link #MOVE_BYTES}.
    */
   static final int MAX_STEPS = 4;
+  /**
+   * How long H2 keeps a chunk that holds no live page before it may overwrite it: five looks, each of which
+   * syncs the file. H2's default, 45 s, assumes that the operating system has flushed the chunk's successors by
+   * then; at 200 alerts/s the app writes about 370 chunks a second, almost all dead within a second, and 45 s of
+   * them held 1.6 GB of a 1.7 GB file (docs/benchmarks.md, section 9).
+   */
+  static final int RETENTION_MILLIS = 10_000;
+  /**
+   * Only chunks at least this old are rewritten: H2's default retention time, which chose them before {@link
+   * #RETENTION_MILLIS}. With the short retention time alone, every look under load rewrote a full step of young
+   * chunks, and the p99 at 200 alerts/s went from 39-43 ms to 87-102 ms (docs/benchmarks.md, section 9).
+   */
+  static final int REWRITE_MIN_AGE_MILLIS = 45_000;
 
   /** H2's engine is reached through its own connection class, which the server's pooled wrapper hides. */
   private final boolean embeddedH2 = DatabaseSettings.h2Files().isPresent();
@@ -69,13 +82,22 @@ public class StoreHousekeeping {
   private final CompactionPace pace = new CompactionPace();
   private volatile DataSource direct;
   private volatile boolean notH2;
-  /**
-   * Moves since the file last shrank or the app last wrote. Past a file's worth of them (H2 found nothing to
-   * move, or keeps moving the same chunks), no move is tried before the app writes again.
-   */
-  private long movesWithoutShrinking;
+  /** Whether the file has been synced at a look since the start, and the retention time shortened. */
+  private boolean retentionShortened;
 
   @Inject Commits commits;
+
+  /**
+   * Every look forces the file onto the disk, and once it has, H2 may overwrite a chunk with no live page
+   * {@link #RETENTION_MILLIS} after the chunk was written instead of 45 s.
+   */
+  private void syncAndShortenRetention(Connection c) throws SQLException {
+    StoreCompaction.sync(c);
+    if (!retentionShortened) {
+      StoreCompaction.shortenRetention(c, RETENTION_MILLIS).ifPresent(ms -> LOG.fine(() -> "H2 retention time: " + ms + " ms"));
+      retentionShortened = true;
+    }
+  }
 
   @Schedule(hour = "*", minute = "*", second = "*/" + LOOK_EVERY_SECONDS, persistent = false)
   void compact() {
@@ -92,23 +114,18 @@ public class StoreHousekeeping {
         notH2 = true;
         return;
       }
+      syncAndShortenRetention(c);
       CompactionPace.Pass pass = pace.next(writes.getAsLong());
-      if (pass == CompactionPace.Pass.BUSY) {
-        movesWithoutShrinking = 0;
-      }
       int steps = pass == CompactionPace.Pass.IDLE ? MAX_STEPS : 1;
       for (int i = 0; i < steps && (i == 0 || commits.waiting() == 0); i++) {
-        if (StoreCompaction.compact(c, FILL_RATE, STEP_BYTES).orElseThrow().rewrote()) {
+        if (StoreCompaction.compact(c, FILL_RATE, STEP_BYTES, REWRITE_MIN_AGE_MILLIS).orElseThrow().rewrote()) {
           continue;
         }
-        if (pass == CompactionPace.Pass.BUSY || movesWithoutShrinking == Long.MAX_VALUE) {
+        if (pass == CompactionPace.Pass.BUSY || !pace.mayMove(StoreCompaction.freeDeadChunks(c).orElseThrow())) {
           break;
         }
-        StoreCompaction.Move move = StoreCompaction.moveChunks(c, FILL_RATE, MOVE_BYTES).orElseThrow();
-        if (move.shrank()) {
-          movesWithoutShrinking = 0;
-        } else if (!move.moved() || ++movesWithoutShrinking > move.afterBytes() / MOVE_BYTES + 1) {
-          movesWithoutShrinking = Long.MAX_VALUE; // not again before the app writes
+        StoreCompaction.Move move = StoreCompaction.moveChunks(c, CompactionPace.MOVE_BELOW_FILL_RATE, MOVE_BYTES).orElseThrow();
+        if (!pace.moveDone(move.shrank(), move.moved(), move.afterBytes(), move.fillRate(), MOVE_BYTES)) {
           break;
         }
       }
