@@ -107,30 +107,32 @@ public final class StoreCompaction {
     return Optional.of(new Move(before, file.size(), file.getFillRate(), file.getWriteCount() != writes));
   }
 
+  /** An embedded H2 file's size, and the percentage of it (up to its last chunk) in use. */
+  public record Space(long fileBytes, int fillRate) {}
+
   /**
    * Frees the chunks of an embedded H2 store that hold no live page any more and that H2's retention time lets it
-   * overwrite, and answers the percentage of the file (up to its last chunk) in use after; empty when the
-   * connection is not to an embedded H2 file. H2 frees them itself only when it writes (a commit, a rewrite, a
-   * move), so when the app goes quiet, the chunks that died in its last seconds of writes stay allocated until
-   * something writes again, however long that is. After a minute at 200 alerts/s that was 18,000 chunks; an idle
-   * app's file stayed at 1.8 GB with 41 % of it in use (docs/benchmarks.md, section 9). Takes the store's lock for
-   * as long as the freeing takes (no file write).
+   * overwrite; empty when the connection is not to an embedded H2 file. H2 frees them itself only when it stores
+   * (a commit, a move), so when the app goes quiet, the chunks that died in its last seconds of writes stay
+   * allocated until something writes again, however long that is: an idle app's file stayed at 1.7 GB with 41 %
+   * of it in use after a benchmark (docs/benchmarks.md, section 9). Takes the store's lock for as long as the
+   * freeing takes, and writes nothing to the file: the layout that no longer lists the freed chunks is written
+   * with the next commit, and a process killed before that opens the file with them listed as dead.
    */
-  public static OptionalInt freeDeadChunks(Connection connection) throws SQLException {
+  public static Optional<Space> freeDeadChunks(Connection connection) throws SQLException {
     Optional<MVStore> store = storeOf(connection);
     if (store.isEmpty() || !(store.get().getFileStore() instanceof RandomAccessStore file)) {
-      return OptionalInt.empty();
+      return Optional.empty();
     }
     store.get().executeFilestoreOperation(file::dropUnusedChunks);
-    return OptionalInt.of(file.getFillRate());
+    return Optional.of(new Space(file.size(), file.getFillRate()));
   }
 
   /**
    * Forces what an embedded H2 store has written onto the disk ({@code fsync}); false when the connection is not
    * to an embedded H2 file. H2 does not sync on commit: a committed write survives the process's death at once
-   * (it is in the operating system's cache) and a power cut once the system has flushed it, within 30 s on Linux's
-   * defaults. H2 keeps a chunk that no longer holds live pages for its retention time (45 s by default) on the
-   * assumption that the disk holds its successors by then.
+   * (it is in the operating system's cache), and a power cut only once the system has flushed it (up to about
+   * 35 s on Linux's defaults).
    */
   public static boolean sync(Connection connection) throws SQLException {
     Optional<MVStore> store = storeOf(connection);
@@ -142,10 +144,14 @@ public final class StoreCompaction {
   }
 
   /**
-   * Sets how long H2 keeps a chunk that no longer holds live pages before it may overwrite it, unless the
-   * database's URL or a {@code SET RETENTION_TIME} chose a time (anything but H2's default); answers the time in
-   * effect after, or empty when the connection is not to an embedded H2 file. Only for a caller that {@link
-   * #sync}s the file at a shorter interval than this, since H2's default assumes the system's own flush.
+   * Sets H2's retention time, unless the database's URL or a {@code SET RETENTION_TIME} chose one (anything but
+   * H2's default, 45 s), and never lengthens it; answers the time in effect after, or empty when the connection
+   * is not to an embedded H2 file. H2 may overwrite a chunk that holds no live page once the chunk is this old,
+   * counted from when it was written, not from when it died. Its default assumes the system has flushed the
+   * chunks that replaced it by then; with a shorter time, a caller should {@link #sync} the file several times
+   * within it. That covers the chunks that die young (most of them: a commit's chunk is dead as soon as the next
+   * commits rewrite the same pages), not an old chunk that dies between two syncs and is overwritten before the
+   * next, which H2's default does not cover either.
    */
   public static OptionalInt shortenRetention(Connection connection, int retentionMillis) throws SQLException {
     Optional<MVStore> store = storeOf(connection);

@@ -1,6 +1,7 @@
 package dev.alertwire.persistence;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -154,19 +155,20 @@ class StoreCompactionTest {
         Statement s = c.createStatement()) {
       s.execute("CREATE TABLE row_data (id INT PRIMARY KEY, body VARCHAR(4000))");
       s.execute("INSERT INTO row_data VALUES (1, 'a')");
-      s.execute("SET RETENTION_TIME 300");
       try (PreparedStatement p = c.prepareStatement("UPDATE row_data SET body = ? WHERE id = 1")) {
         for (int i = 0; i < 2000; i++) {
           p.setString(1, "z".repeat(2000) + i);
           p.executeUpdate();
         }
       }
-      Thread.sleep(600); // every chunk but the last is past its retention time now
+      // H2's default retention (45 s) held every dead chunk while the commits ran; past it now, with no write:
+      StoreCompaction.shortenRetention(c, 1);
+      Thread.sleep(20);
       long writes = StoreCompaction.fileWrites(c).orElseThrow();
       int quiet = fillRateH2Reports(c);
       assertTrue(quiet > 90, "without a write, the dead chunks stay allocated: " + quiet + " % in use");
 
-      int freed = StoreCompaction.freeDeadChunks(c).orElseThrow();
+      int freed = StoreCompaction.freeDeadChunks(c).orElseThrow().fillRate();
 
       assertTrue(freed < 10, "after freeing them: " + freed + " % in use");
       assertEquals(freed, fillRateH2Reports(c));
@@ -179,12 +181,24 @@ class StoreCompactionTest {
     }
   }
 
+  /** Rewriting takes only chunks at least the minimum age old, and leaves the retention time as it found it. */
+  @Test
+  void rewritingLeavesChunksYoungerThanTheMinimumAge() throws Exception {
+    try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0", "sa", "")) {
+      churn(c); // RETENTION_TIME 0: every chunk is old enough for H2
+      assertFalse(StoreCompaction.compact(c, 90, 16 * 1024 * 1024, 60_000).orElseThrow().rewrote(), "no chunk is a minute old");
+      assertEquals(0, StoreCompaction.shortenRetention(c, 0).orElseThrow(), "the retention time is back to what it was");
+      assertTrue(StoreCompaction.compact(c, 90, 16 * 1024 * 1024, 0).orElseThrow().rewrote(), "without the minimum age they are rewritten");
+    }
+  }
+
   @Test
   void theRetentionTimeIsShortenedOnlyWhereNobodyChoseOne() throws Exception {
     try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("db") + ";WRITE_DELAY=0", "sa", "")) {
       assertTrue(StoreCompaction.sync(c), "an embedded file is synced");
-      assertEquals(10_000, StoreCompaction.shortenRetention(c, 10_000).orElseThrow(), "H2's default, 45 s, is shortened");
-      assertEquals(10_000, StoreCompaction.shortenRetention(c, 20_000).orElseThrow(), "and never lengthened");
+      assertEquals(45_000, StoreCompaction.shortenRetention(c, 60_000).orElseThrow(), "H2's default, 45 s, is never lengthened");
+      assertEquals(10_000, StoreCompaction.shortenRetention(c, 10_000).orElseThrow(), "but shortened");
+      assertEquals(10_000, StoreCompaction.shortenRetention(c, 5_000).orElseThrow(), "once: then it is a time somebody chose");
     }
     try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dir.resolve("other") + ";WRITE_DELAY=0;RETENTION_TIME=60000", "sa", "")) {
       assertEquals(60_000, StoreCompaction.shortenRetention(c, 10_000).orElseThrow(), "the URL's choice stays");
@@ -236,7 +250,7 @@ class StoreCompactionTest {
       assertTrue(StoreCompaction.moveChunks(c, 90, 1024).isEmpty());
       assertTrue(StoreCompaction.fileWrites(c).isEmpty());
       assertTrue(StoreCompaction.freeDeadChunks(c).isEmpty());
-      assertTrue(!StoreCompaction.sync(c));
+      assertFalse(StoreCompaction.sync(c));
       assertTrue(StoreCompaction.shortenRetention(c, 10_000).isEmpty());
     }
   }

@@ -21,12 +21,21 @@ final class CompactionPace {
   }
 
   private long lastWrites = -1;
+  /** At most this much is moved at a time; the freeing that lifts a give-up must be worth one move. */
+  private final long moveBytes;
   /**
-   * The file's fill rate when moves last came to nothing (H2 found nothing to move, or a file's worth of moves
-   * did not cut the file); none is tried again at that fill rate or above before the app writes.
+   * The fill rate the last series of moves that came to nothing started from (H2 found nothing to move, or a
+   * file's worth of moves did not cut the file); none is tried again before the app writes, or before a move's
+   * worth more of the file has been freed since.
    */
   private int fillRateAtGiveUp = Integer.MAX_VALUE;
+  /** The lowest fill rate a move of the current series was allowed at: the file as it was before the moves. */
+  private int seriesFillRate = Integer.MAX_VALUE;
   private long movesWithoutShrinking;
+
+  CompactionPace(long moveBytes) {
+    this.moveBytes = moveBytes;
+  }
 
   /**
    * @param storeWrites the store's count of file writes now (it only grows)
@@ -36,6 +45,7 @@ final class CompactionPace {
     lastWrites = storeWrites;
     if (!idle) {
       fillRateAtGiveUp = Integer.MAX_VALUE;
+      seriesFillRate = Integer.MAX_VALUE;
       movesWithoutShrinking = 0;
     }
     return idle ? Pass.IDLE : Pass.BUSY;
@@ -52,11 +62,20 @@ final class CompactionPace {
 
   /**
    * Whether an idle look should move chunks, with this percentage of the file in use once its dead chunks are
-   * freed. A fill rate that fell since the moves gave up (more chunks outlived H2's retention time and were freed)
-   * is a reason to try again; a look that finds nothing new must not copy chunks around for nothing.
+   * freed. After moves that came to nothing, only a move's worth of newly freed space is a reason to try again
+   * (more chunks outlived H2's retention time): the moves write small chunks of their own, which die and are
+   * freed a few seconds later, and taking that for progress would start the same fruitless moves every few
+   * seconds for as long as the app is idle.
    */
-  boolean mayMove(int fillRate) {
-    return fillRate <= MOVE_BELOW_FILL_RATE && fillRate < fillRateAtGiveUp;
+  boolean mayMove(int fillRate, long fileBytes) {
+    if (fillRate > MOVE_BELOW_FILL_RATE) {
+      return false;
+    }
+    if (fillRateAtGiveUp != Integer.MAX_VALUE && (long) (fillRateAtGiveUp - fillRate) * fileBytes / 100 < moveBytes) {
+      return false;
+    }
+    seriesFillRate = Math.min(seriesFillRate, fillRate);
+    return true;
   }
 
   /**
@@ -67,13 +86,15 @@ final class CompactionPace {
    * @param fileBytes the file's size after
    * @param fillRate the percentage of it in use after
    */
-  boolean moveDone(boolean shrank, boolean moved, long fileBytes, int fillRate, long moveBytes) {
+  boolean moveDone(boolean shrank, boolean moved, long fileBytes, int fillRate) {
     if (shrank) {
       movesWithoutShrinking = 0;
+      seriesFillRate = Integer.MAX_VALUE;
       return true;
     }
     if (!moved || ++movesWithoutShrinking > fileBytes / moveBytes + 1) {
-      fillRateAtGiveUp = fillRate;
+      fillRateAtGiveUp = Math.min(seriesFillRate, fillRate);
+      seriesFillRate = Integer.MAX_VALUE;
       movesWithoutShrinking = 0;
       return false;
     }

@@ -35,7 +35,14 @@ import javax.sql.DataSource;
  * StoreCompaction#moveChunks}, up to {@link #MOVE_BYTES} a step), and the file's free end is given back while the
  * app runs; before this, only at the next start ({@code StoreCompaction.shrinkIfSparse}). Moves wait for an idle
  * look, since a commit that comes meanwhile (from any connection) waits for the move; when H2 finds nothing to
- * move, or a file's worth of moves has not cut the file, no move is tried again before the app writes.
+ * move, or a file's worth of moves has not cut the file, no move is tried again before the app writes or more of
+ * the file is freed ({@link CompactionPace#mayMove}).
+ *
+ * <p>H2 frees a chunk with no live page only when it writes, and only {@link #RETENTION_MILLIS} after the chunk
+ * was written; so an idle look frees them first ({@link StoreCompaction#freeDeadChunks}): nothing else would
+ * once the app is quiet. Each look syncs the file, and the retention time is 10 s instead of H2's 45 s. Both
+ * were measured on the delivery benchmark: after a minute at 200 alerts/s an idle app's file stayed at 1.7 GB
+ * before; after, it went from 0.9 GB to 44 MiB in the first 50 s of idle time (docs/benchmarks.md, section 9).
  */
 @Singleton
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
@@ -63,10 +70,13 @@ public class StoreHousekeeping {
    */
   static final int MAX_STEPS = 4;
   /**
-   * How long H2 keeps a chunk that holds no live page before it may overwrite it: five looks, each of which
-   * syncs the file. H2's default, 45 s, assumes that the operating system has flushed the chunk's successors by
-   * then; at 200 alerts/s the app writes about 370 chunks a second, almost all dead within a second, and 45 s of
-   * them held 1.6 GB of a 1.7 GB file (docs/benchmarks.md, section 9).
+   * H2's retention time: a chunk that holds no live page may be overwritten once it is this old (counted from
+   * when it was written). H2's default, 45 s, leaves the flush of the chunks that replaced it to the operating
+   * system; here every look syncs the file, five times within 10 s. At 200 alerts/s the app writes a chunk a
+   * commit, about 530 a second, most of them dead within a second; after two and a half minutes of load, 18,401
+   * of the file's 26,365 chunks were dead and waiting out the 45 s, and 2 % of the chunks' space was live in a
+   * 1.6 GB file (docs/benchmarks.md, section 9). See {@link StoreCompaction#shortenRetention} for what the syncs
+   * cover and what they do not.
    */
   static final int RETENTION_MILLIS = 10_000;
   /**
@@ -79,7 +89,7 @@ public class StoreHousekeeping {
   /** H2's engine is reached through its own connection class, which the server's pooled wrapper hides. */
   private final boolean embeddedH2 = DatabaseSettings.h2Files().isPresent();
   private final AtomicBoolean running = new AtomicBoolean();
-  private final CompactionPace pace = new CompactionPace();
+  private final CompactionPace pace = new CompactionPace(MOVE_BYTES);
   private volatile DataSource direct;
   private volatile boolean notH2;
   /** Whether the file has been synced at a look since the start, and the retention time shortened. */
@@ -121,11 +131,15 @@ public class StoreHousekeeping {
         if (StoreCompaction.compact(c, FILL_RATE, STEP_BYTES, REWRITE_MIN_AGE_MILLIS).orElseThrow().rewrote()) {
           continue;
         }
-        if (pass == CompactionPace.Pass.BUSY || !pace.mayMove(StoreCompaction.freeDeadChunks(c).orElseThrow())) {
+        if (pass == CompactionPace.Pass.BUSY) {
+          break;
+        }
+        StoreCompaction.Space free = StoreCompaction.freeDeadChunks(c).orElseThrow();
+        if (!pace.mayMove(free.fillRate(), free.fileBytes())) {
           break;
         }
         StoreCompaction.Move move = StoreCompaction.moveChunks(c, CompactionPace.MOVE_BELOW_FILL_RATE, MOVE_BYTES).orElseThrow();
-        if (!pace.moveDone(move.shrank(), move.moved(), move.afterBytes(), move.fillRate(), MOVE_BYTES)) {
+        if (!pace.moveDone(move.shrank(), move.moved(), move.afterBytes(), move.fillRate())) {
           break;
         }
       }
