@@ -192,7 +192,7 @@ final class ConsoleBrowser implements AutoCloseable {
             "return !window.PrimeFaces || !PrimeFaces.ajax || PrimeFaces.ajax.Queue.isEmpty();")));
   }
 
-  /** Ticks an item of a PrimeFaces selectCheckboxMenu by its label: scroll it to the middle, open it, click the item. */
+  /** Ticks an item of a PrimeFaces selectCheckboxMenu by its label: scroll it to the middle, open it, filter by the label, click the item. */
   void tick(String menuId, String label) {
     WebElement menu = driver.findElement(By.id(menuId));
     ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", menu);
@@ -200,6 +200,12 @@ final class ConsoleBrowser implements AutoCloseable {
     for (int attempt = 0; attempt < 3; attempt++) {
       try {
         menu.click();
+        // A long list (a database that outlived earlier runs) hides the item below the panel's fold: type it
+        // into the menu's filter, as a user with many checks would.
+        for (WebElement filter : driver.findElements(By.cssSelector("[id='" + menuId + "_panel'] .ui-selectcheckboxmenu-filter-container input"))) {
+          filter.clear();
+          filter.sendKeys(label);
+        }
         new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.elementToBeClickable(item)).click();
         new WebDriverWait(driver, Duration.ofSeconds(2))
             .until(d -> d.findElement(item).getAttribute("class").contains("ui-selectcheckboxmenu-checked"));
