@@ -38,6 +38,10 @@ public class AlertwireConfig {
   int maxConcurrencyPerChannel;
 
   @Inject
+  @ConfigProperty(name = "alertwire.delivery.prepare-threads", defaultValue = "4")
+  int prepareThreads;
+
+  @Inject
   @ConfigProperty(name = "alertwire.delivery.lease-seconds", defaultValue = "180")
   int leaseSeconds;
 
@@ -123,6 +127,11 @@ public class AlertwireConfig {
 
   public int maxConcurrency() {
     return Math.max(1, maxConcurrency);
+  }
+
+  /** Threads that read and render claimed deliveries (ALERTWIRE_DELIVERY_PREPARE_THREADS, at least 1). */
+  public int prepareThreads() {
+    return Math.max(1, prepareThreads);
   }
 
   public int maxConcurrencyPerChannel() {

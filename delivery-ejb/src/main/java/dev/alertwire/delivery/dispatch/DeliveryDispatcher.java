@@ -6,6 +6,9 @@ import dev.alertwire.delivery.metrics.DeliveryMetrics;
 import dev.alertwire.persistence.delivery.DeliveryRepository;
 import dev.alertwire.persistence.delivery.DeliveryWrites;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import dev.alertwire.delivery.secret.MasterKeyCheck;
 import jakarta.inject.Inject;
@@ -14,13 +17,21 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
@@ -29,6 +40,13 @@ import java.util.logging.Logger;
 /**
  * Claims due deliveries and sends them, within a bound overall and per channel. It keeps no work of its
  * own: everything it needs is read from the rows, so a restart or a second instance loses nothing.
+ *
+ * <p>One thread claims; the claimed deliveries are prepared (read and rendered) on a few threads of their
+ * own, {@link AlertwireConfig#prepareThreads()}. Preparing is a handful of reads, and on PostgreSQL each is a
+ * round trip to the server: one thread preparing every delivery after the other capped the whole
+ * instance at about 100 deliveries a second there (docs/benchmarks.md, section 10). A delivery's slot on
+ * its channel is taken when it is picked, before it is prepared, so the per-channel bound holds while
+ * several are being prepared at once.
  */
 @ApplicationScoped
 public class DeliveryDispatcher {
@@ -45,6 +63,7 @@ public class DeliveryDispatcher {
   @Inject Clock clock;
   @Inject MasterKeyCheck keyCheck;
   @Inject DeliveryMetrics metrics;
+  @Resource ManagedThreadFactory threads;
 
   /** Bounds the list of channels a look past leaves out (one query parameter each). */
   static final int MAX_SKIPPED = 500;
@@ -56,16 +75,29 @@ public class DeliveryDispatcher {
   private final String instanceId = UUID.randomUUID().toString();
   private final AtomicBoolean running = new AtomicBoolean();
   private final AtomicBoolean requested = new AtomicBoolean();
+  /** Per channel: deliveries picked and not yet finished (being prepared, or sent). Bounds the channel. */
   private final ConcurrentMap<String, AtomicInteger> inFlightPerChannel = new ConcurrentHashMap<>();
+  /** Per channel: requests sent and not yet answered, and how many were ever sent, for the rate window. */
+  private final ConcurrentMap<String, ChannelSends> sendsPerChannel = new ConcurrentHashMap<>();
   /** Channels this instance found over their rate limit, and when their window frees. */
   private final ConcurrentMap<String, Instant> rateLimitedUntil = new ConcurrentHashMap<>();
   /** Set by the single thread that runs passes ({@link #running}). */
   private Instant lookPastAfter = Instant.MIN;
   private Semaphore permits;
+  private ExecutorService preparers;
 
   @PostConstruct
   void init() {
     permits = new Semaphore(config.maxConcurrency());
+    int n = config.prepareThreads();
+    ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+    pool.allowCoreThreadTimeOut(true); // idle, they go: nothing to prepare costs no threads
+    preparers = pool;
+  }
+
+  @PreDestroy
+  void close() {
+    preparers.shutdown();
   }
 
   public String instanceId() {
@@ -121,7 +153,7 @@ public class DeliveryDispatcher {
     int readLimit = free + config.maxConcurrency();
     List<DeliveryRepository.Due> due = claims.due(now, readLimit);
     int held = holdRateLimited(due, now);
-    List<String> wanted = take(due, perChannel);
+    List<Picked> wanted = take(due, perChannel);
     if (wanted.isEmpty() && held == 0 && due.size() == readLimit && now.isAfter(lookPastAfter)) {
       List<String> skip = skippedChannels(perChannel, now);
       if (!skip.isEmpty()) {
@@ -129,45 +161,72 @@ public class DeliveryDispatcher {
         lookPastAfter = wanted.isEmpty() ? now.plus(LOOK_PAST_EVERY) : Instant.MIN;
       }
     }
-    List<String> claimed;
+    Set<String> claimed;
     try {
       Instant leaseUntil = now.plus(config.lease());
-      List<String> toClaim = wanted;
-      claimed = wanted.isEmpty() ? List.of() : commits.await(c -> DeliveryWrites.claim(c, toClaim, instanceId, now, leaseUntil));
+      List<String> toClaim = wanted.stream().map(Picked::id).toList();
+      claimed = wanted.isEmpty() ? Set.of() : new HashSet<>(commits.await(c -> DeliveryWrites.claim(c, toClaim, instanceId, now, leaseUntil)));
     } catch (RuntimeException e) {
-      permits.release(wanted.size());
+      wanted.forEach(this::giveBack);
       throw e;
     }
-    permits.release(wanted.size() - claimed.size());
-    for (String id : claimed) {
+    List<Picked> toStart = new ArrayList<>(claimed.size());
+    for (Picked picked : wanted) {
+      if (claimed.contains(picked.id())) {
+        toStart.add(picked);
+      } else {
+        giveBack(picked); // another instance, or a supersede, got there first
+      }
+    }
+    // As many parts as there are preparing threads: each part is prepared in one transaction.
+    int part = Math.max(1, -Math.floorDiv(-toStart.size(), config.prepareThreads()));
+    for (int i = 0; i < toStart.size(); i += part) {
+      List<Picked> some = toStart.subList(i, Math.min(toStart.size(), i + part));
       try {
-        start(id);
-      } catch (RuntimeException e) {
-        // start gives its permit back on every path; one failure must not strand the others' permits
-        LOG.log(Level.WARNING, "Could not start delivery " + id + "; its lease will expire and it is attempted again", e);
+        preparers.execute(() -> start(some));
+      } catch (RejectedExecutionException e) {
+        some.forEach(this::giveBack); // shutting down: their leases expire and they are attempted again
       }
     }
     return (!claimed.isEmpty() && wanted.size() == free) || (held > 0 && due.size() == readLimit);
   }
 
-  /** Takes a permit for each due row whose channel has room, in order; the ids taken. */
-  private List<String> take(List<DeliveryRepository.Due> due, int perChannel) {
-    Map<String, Integer> taken = new HashMap<>();
-    List<String> wanted = new ArrayList<>();
+  /** A due delivery taken by this pass: it holds a permit and a slot on its channel until it is done. */
+  private record Picked(String id, String channelId) {}
+
+  /**
+   * Takes a permit and a slot on its channel for each due row whose channel has room, in order. The slot is
+   * taken here, not when the request is sent, so deliveries still being prepared count against the channel.
+   */
+  private List<Picked> take(List<DeliveryRepository.Due> due, int perChannel) {
+    List<Picked> wanted = new ArrayList<>();
     Instant now = clock.instant();
     for (DeliveryRepository.Due d : due) {
       String channel = d.channelId();
-      int load = (channel == null ? 0 : inFlight(channel)) + taken.getOrDefault(channel, 0);
-      if (load >= perChannel || overRateLimit(channel, now) != null) {
+      if (channel != null && (inFlight(channel) >= perChannel || overRateLimit(channel, now) != null)) {
         continue; // its channel is at its limit, got there within this batch, or waits for its rate window
       }
       if (!permits.tryAcquire()) {
         break;
       }
-      taken.merge(channel, 1, Integer::sum);
-      wanted.add(d.id());
+      if (channel != null) {
+        counter(inFlightPerChannel, channel).incrementAndGet();
+      }
+      wanted.add(new Picked(d.id(), channel));
     }
     return wanted;
+  }
+
+  /** Gives back what {@link #take} took for a delivery that is not sent (or whose send is over). */
+  private void giveBack(Picked picked) {
+    if (picked.channelId() != null) {
+      counter(inFlightPerChannel, picked.channelId()).decrementAndGet();
+    }
+    permits.release();
+  }
+
+  private static AtomicInteger counter(ConcurrentMap<String, AtomicInteger> counters, String channelId) {
+    return counters.computeIfAbsent(channelId, k -> new AtomicInteger());
   }
 
   /**
@@ -226,51 +285,63 @@ public class DeliveryDispatcher {
     return load == null ? 0 : load.get();
   }
 
-  private void start(String deliveryId) {
-    Optional<PreparedDelivery> prepared;
+  private ChannelSends sends(String channelId) {
+    return sendsPerChannel.computeIfAbsent(channelId, k -> new ChannelSends());
+  }
+
+  /** Prepares claimed deliveries together and sends them; on one of the preparing threads. */
+  private void start(List<Picked> picked) {
+    Map<String, ChannelSends.Snapshot> before = new HashMap<>();
+    for (Picked one : picked) {
+      if (one.channelId() != null) {
+        before.computeIfAbsent(one.channelId(), c -> sends(c).snapshot());
+      }
+    }
+    Map<String, PreparedDelivery> prepared;
     try {
-      prepared = preparation.prepare(deliveryId);
+      prepared = preparation.prepareAll(picked.stream().map(Picked::id).toList());
     } catch (RuntimeException e) {
-      permits.release();
-      LOG.log(Level.WARNING, "Could not prepare delivery " + deliveryId + "; its lease will expire and it retries", e);
+      LOG.log(Level.WARNING, "Could not prepare " + picked.size() + " deliveries; their leases will expire and they are attempted again", e);
+      picked.forEach(this::giveBack);
       return;
     }
-    if (prepared.isEmpty()) {
-      permits.release();
-      return;
+    for (Picked one : picked) {
+      PreparedDelivery p = prepared.get(one.id());
+      boolean sent = false;
+      try {
+        sent = p != null && send(p, before.getOrDefault(p.channelId(), ChannelSends.Snapshot.NONE));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Could not start delivery " + one.id() + "; its lease will expire and it is attempted again", e);
+      } finally {
+        if (!sent) {
+          giveBack(one);
+        }
+      }
     }
-    PreparedDelivery p = prepared.get();
+  }
+
+  /** @return true when the request went out: its completion gives back the permit and the channel's slot */
+  private boolean send(PreparedDelivery p, ChannelSends.Snapshot before) {
     if (!p.isValid()) {
-      try {
-        recorder.recordInvalid(p);
-      } finally {
-        permits.release();
-      }
-      return;
+      recorder.recordInvalid(p);
+      return false;
     }
-    AtomicInteger channelLoad = inFlightPerChannel.computeIfAbsent(p.channelId(), k -> new AtomicInteger());
-    if (p.rateWindow() != null && p.rateWindow().full(channelLoad.get())) {
-      try {
-        Instant until = p.rateWindow().freesAt();
-        rateLimitedUntil.put(p.channelId(), until); // its other due rows are held by the next read, unclaimed
-        metrics.rateLimitedCommitted(p.channelId(), commits.await(c -> DeliveryWrites.holdClaimed(c, p.deliveryId(), instanceId, until)));
-      } finally {
-        permits.release();
-      }
-      return;
+    ChannelSends sending = sends(p.channelId());
+    if (!sending.trySend(p.rateWindow(), before)) {
+      Instant freesAt = p.rateWindow().freesAt();
+      rateLimitedUntil.put(p.channelId(), freesAt); // its other due rows are held by the next read, unclaimed
+      metrics.rateLimitedCommitted(p.channelId(), commits.await(c -> DeliveryWrites.holdClaimed(c, p.deliveryId(), instanceId, freesAt)));
+      return false;
     }
-    if (channelLoad.get() >= config.maxConcurrencyPerChannel()) {
-      // The channel has enough in flight: let the lease go, a completion wakes the dispatcher again.
-      try {
-        claims.release(p.deliveryId(), instanceId);
-      } finally {
-        permits.release();
-      }
-      return;
+    AtomicInteger channelLoad = counter(inFlightPerChannel, p.channelId());
+    CompletableFuture<SendResult> answer;
+    try {
+      answer = sender.send(p.request(), p.connectTimeout(), p.responseTimeout());
+    } catch (RuntimeException e) {
+      sending.answered();
+      throw e;
     }
-    channelLoad.incrementAndGet();
-    sender
-        .send(p.request(), p.connectTimeout(), p.responseTimeout())
+    answer
         .whenComplete(
             (result, failure) -> {
               try {
@@ -283,11 +354,13 @@ public class DeliveryDispatcher {
                 LOG.log(Level.WARNING, "Could not record an attempt of delivery " + p.deliveryId()
                     + "; its lease will expire and it is attempted again", e);
               } finally {
+                sending.answered();
                 channelLoad.decrementAndGet();
                 permits.release();
               }
               dispatchDue();
             });
+    return true;
   }
 
   private void scheduleNextWakeUp() {

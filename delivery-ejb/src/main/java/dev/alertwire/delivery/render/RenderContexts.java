@@ -31,6 +31,14 @@ public class RenderContexts {
   }
 
   public RenderContext forEvent(Map<String, Object> eventVariables, String groupId) {
+    return withEvent(eventVariables, stored(groupId));
+  }
+
+  /**
+   * The stored variables an alert of this group sees (global, then the group's), secrets decrypted: read
+   * once for the alerts of a group that are prepared together, then combined with each alert's own.
+   */
+  public RenderContext stored(String groupId) {
     Map<String, Object> values = new LinkedHashMap<>();
     Map<String, String> secrets = new LinkedHashMap<>();
     Map<String, Object> shown = new LinkedHashMap<>();
@@ -38,9 +46,16 @@ public class RenderContexts {
     if (groupId != null) {
       addScope(groupId, values, secrets, shown);
     }
+    return new RenderContext(values, secrets, shown);
+  }
+
+  /** {@code stored} (left as it is) with the event's variables filling only the names it does not define. */
+  public RenderContext withEvent(Map<String, Object> eventVariables, RenderContext stored) {
+    Map<String, Object> values = new LinkedHashMap<>(stored.values());
+    Map<String, Object> shown = new LinkedHashMap<>(stored.shown());
     eventVariables.forEach(values::putIfAbsent);
     eventVariables.forEach(shown::putIfAbsent);
-    return new RenderContext(values, secrets, shown);
+    return new RenderContext(values, new LinkedHashMap<>(stored.secrets()), shown);
   }
 
   /**

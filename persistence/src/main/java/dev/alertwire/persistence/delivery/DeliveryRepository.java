@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,14 @@ public class DeliveryRepository {
 
   public Optional<Delivery> find(String id) {
     return Optional.ofNullable(id == null ? null : em.find(Delivery.class, id));
+  }
+
+  /** The deliveries of these ids that exist, in one query. */
+  public List<Delivery> findAll(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("SELECT d FROM Delivery d WHERE d.id IN :ids", Delivery.class).setParameter("ids", ids).getResultList();
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.alertwire.persistence.event;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -34,5 +35,13 @@ public class EventRepository {
 
   public Optional<AlertEvent> find(String id) {
     return Optional.ofNullable(id == null ? null : em.find(AlertEvent.class, id));
+  }
+
+  /** The events of these ids that exist, in one query. */
+  public List<AlertEvent> findAll(Collection<String> ids) {
+    if (ids.isEmpty()) {
+      return List.of();
+    }
+    return em.createQuery("SELECT e FROM AlertEvent e WHERE e.id IN :ids", AlertEvent.class).setParameter("ids", ids).getResultList();
   }
 }
