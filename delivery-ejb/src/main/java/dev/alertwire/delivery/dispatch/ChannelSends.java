@@ -13,9 +13,7 @@ final class ChannelSends {
   private long started;
 
   /** What a batch notes before it reads the window. */
-  record Snapshot(int inFlight, long started) {
-    static final Snapshot NONE = new Snapshot(0, 0);
-  }
+  record Snapshot(int inFlight, long started) {}
 
   synchronized Snapshot snapshot() {
     return new Snapshot(inFlight, started);

@@ -184,8 +184,9 @@ public class DeliveryDispatcher {
       List<Picked> some = toStart.subList(i, Math.min(toStart.size(), i + part));
       try {
         preparers.execute(() -> start(some));
-      } catch (RejectedExecutionException e) {
-        some.forEach(this::giveBack); // shutting down: their leases expire and they are attempted again
+      } catch (RuntimeException e) { // shutting down, or no thread to be had: their leases expire, they are attempted again
+        LOG.log(e instanceof RejectedExecutionException ? Level.FINE : Level.WARNING, "Could not hand " + some.size() + " deliveries to a preparing thread", e);
+        some.forEach(this::giveBack);
       }
     }
     return (!claimed.isEmpty() && wanted.size() == free) || (held > 0 && due.size() == readLimit);
@@ -289,51 +290,77 @@ public class DeliveryDispatcher {
     return sendsPerChannel.computeIfAbsent(channelId, k -> new ChannelSends());
   }
 
-  /** Prepares claimed deliveries together and sends them; on one of the preparing threads. */
+  /**
+   * Prepares claimed deliveries together and sends them; on one of the preparing threads. When any of them
+   * was not sent (cancelled, unsendable, held for its rate window, failed), its permit is free again and the
+   * dispatcher is woken: nothing else would, and the next wake-up must see the times those rows were given.
+   */
   private void start(List<Picked> picked) {
+    if (prepareAndSend(picked)) {
+      dispatchDue();
+    }
+  }
+
+  /** @return true when at least one of them was given back instead of sent */
+  private boolean prepareAndSend(List<Picked> picked) {
     Map<String, ChannelSends.Snapshot> before = new HashMap<>();
     for (Picked one : picked) {
       if (one.channelId() != null) {
         before.computeIfAbsent(one.channelId(), c -> sends(c).snapshot());
       }
     }
-    Map<String, PreparedDelivery> prepared;
+    DeliveryPreparation.Prepared prepared;
     try {
       prepared = preparation.prepareAll(picked.stream().map(Picked::id).toList());
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not prepare " + picked.size() + " deliveries; their leases will expire and they are attempted again", e);
       picked.forEach(this::giveBack);
-      return;
+      return true;
     }
+    if (!prepared.toCancel().isEmpty()) {
+      try {
+        Instant now = clock.instant();
+        commits.await(c -> DeliveryWrites.cancelClaimed(c, prepared.toCancel(), instanceId, now));
+      } catch (RuntimeException e) {
+        LOG.log(Level.WARNING, "Could not cancel " + prepared.toCancel().size() + " deliveries whose channel or alert is gone; they are tried again", e);
+      }
+    }
+    boolean gaveBack = false;
     for (Picked one : picked) {
-      PreparedDelivery p = prepared.get(one.id());
+      PreparedDelivery p = prepared.ready().get(one.id());
       boolean sent = false;
       try {
-        sent = p != null && send(p, before.getOrDefault(p.channelId(), ChannelSends.Snapshot.NONE));
+        sent = p != null && send(one, p, before);
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Could not start delivery " + one.id() + "; its lease will expire and it is attempted again", e);
       } finally {
         if (!sent) {
           giveBack(one);
+          gaveBack = true;
         }
       }
     }
+    return gaveBack;
   }
 
-  /** @return true when the request went out: its completion gives back the permit and the channel's slot */
-  private boolean send(PreparedDelivery p, ChannelSends.Snapshot before) {
+  /**
+   * @param before what each channel of the list had in flight and had started before the list was read
+   * @return true when the request went out: its completion gives back the permit and the channel's slot
+   */
+  private boolean send(Picked one, PreparedDelivery p, Map<String, ChannelSends.Snapshot> before) {
     if (!p.isValid()) {
       recorder.recordInvalid(p);
       return false;
     }
-    ChannelSends sending = sends(p.channelId());
-    if (!sending.trySend(p.rateWindow(), before)) {
+    // The channel the slot was taken for: a delivery's channel only ever changes to none, and is then cancelled.
+    String channel = one.channelId() != null ? one.channelId() : p.channelId();
+    ChannelSends sending = sends(channel);
+    if (!sending.trySend(p.rateWindow(), before.computeIfAbsent(channel, c -> sending.snapshot()))) {
       Instant freesAt = p.rateWindow().freesAt();
       rateLimitedUntil.put(p.channelId(), freesAt); // its other due rows are held by the next read, unclaimed
       metrics.rateLimitedCommitted(p.channelId(), commits.await(c -> DeliveryWrites.holdClaimed(c, p.deliveryId(), instanceId, freesAt)));
       return false;
     }
-    AtomicInteger channelLoad = counter(inFlightPerChannel, p.channelId());
     CompletableFuture<SendResult> answer;
     try {
       answer = sender.send(p.request(), p.connectTimeout(), p.responseTimeout());
@@ -355,8 +382,7 @@ public class DeliveryDispatcher {
                     + "; its lease will expire and it is attempted again", e);
               } finally {
                 sending.answered();
-                channelLoad.decrementAndGet();
-                permits.release();
+                giveBack(one);
               }
               dispatchDue();
             });

@@ -23,6 +23,7 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,30 +68,42 @@ public class DeliveryPreparation {
    * for all the deliveries that share them. One at a time, each delivery cost about seven reads, which on
    * PostgreSQL are as many round trips (docs/benchmarks.md, section 10).
    *
-   * @return the deliveries to send or to record as unsendable, by id; a delivery that is missing, finished,
-   *     or whose channel or event is gone (it is then cancelled) is not in it, nor is one whose preparation
+   * <p>It writes nothing: a write that failed would mark the transaction for rollback and take every other
+   * delivery's outcome with it. Deliveries to cancel are answered, for the caller to write.
+   *
+   * @return the deliveries to send or to record as unsendable, by id; those whose channel or event is gone,
+   *     to be cancelled. A delivery that is missing or finished is in neither, nor is one whose preparation
    *     failed (said in the log; its lease expires and it is attempted again)
    */
-  public Map<String, PreparedDelivery> prepareAll(List<String> deliveryIds) {
+  public Prepared prepareAll(List<String> deliveryIds) {
     Map<String, Delivery> found = new HashMap<>();
     deliveries.findAll(deliveryIds).forEach(d -> found.put(d.id(), d));
     Map<String, AlertEvent> eventsById = new HashMap<>();
     events.findAll(found.values().stream().map(Delivery::eventId).distinct().toList()).forEach(e -> eventsById.put(e.id(), e));
     Batch batch = new Batch();
     Map<String, PreparedDelivery> prepared = new LinkedHashMap<>();
+    List<String> toCancel = new ArrayList<>();
     for (String id : deliveryIds) {
       Delivery delivery = found.get(id);
       if (delivery == null || delivery.status().isFinished()) {
         continue;
       }
       try {
-        prepare(delivery, eventsById.get(delivery.eventId()), batch).ifPresent(p -> prepared.put(id, p));
+        Optional<PreparedDelivery> p = prepare(delivery, eventsById.get(delivery.eventId()), batch);
+        if (p.isPresent()) {
+          prepared.put(id, p.get());
+        } else {
+          toCancel.add(id);
+        }
       } catch (RuntimeException e) {
         LOG.log(Level.WARNING, "Could not prepare delivery " + id + "; its lease will expire and it retries", e);
       }
     }
-    return prepared;
+    return new Prepared(prepared, toCancel);
   }
+
+  /** What {@link #prepareAll} answers: deliveries ready (to send, or to record as unsendable), and to cancel. */
+  public record Prepared(Map<String, PreparedDelivery> ready, List<String> toCancel) {}
 
   /** What the deliveries of one batch share: read and resolved once each. */
   private final class Batch {
@@ -129,8 +142,7 @@ public class DeliveryPreparation {
   private Optional<PreparedDelivery> prepare(Delivery delivery, AlertEvent event, Batch batch) {
     Optional<AlertChannel> found = delivery.channelId() == null ? Optional.empty() : batch.channel(delivery.channelId());
     if (found.isEmpty() || event == null) {
-      delivery.finish(dev.alertwire.domain.delivery.DeliveryStatus.CANCELLED, clock.instant());
-      return Optional.empty();
+      return Optional.empty(); // its channel or event is gone: the caller cancels it
     }
     AlertChannel channel = found.get();
     int attempt = delivery.attempts() + 1;

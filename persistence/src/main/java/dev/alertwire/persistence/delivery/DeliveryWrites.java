@@ -136,6 +136,34 @@ public final class DeliveryWrites {
     }
   }
 
+  /**
+   * Claimed deliveries whose channel or event is gone: cancelled, their leases given back. Only while the
+   * lease is still this instance's and the delivery unfinished.
+   *
+   * @return how many were cancelled
+   */
+  public static int cancelClaimed(Connection c, List<String> deliveryIds, String owner, Instant now) throws SQLException {
+    if (deliveryIds.isEmpty()) {
+      return 0;
+    }
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "UPDATE delivery SET status = 'CANCELLED', next_attempt_at = NULL, finished_at = ?, lease_owner = NULL, lease_until = NULL,"
+                + " version = version + 1 WHERE id = ? AND lease_owner = ? AND status IN " + UNFINISHED)) {
+      for (String id : deliveryIds) {
+        s.setLong(1, now.toEpochMilli());
+        s.setString(2, id);
+        s.setString(3, owner);
+        s.addBatch();
+      }
+      int cancelled = 0;
+      for (int n : s.executeBatch()) {
+        cancelled += n == java.sql.Statement.SUCCESS_NO_INFO ? 1 : Math.max(0, n);
+      }
+      return cancelled;
+    }
+  }
+
   /** A due delivery of a channel known to be over its rate limit, to wait until the window frees. */
   public record Hold(String deliveryId, String channelId, Instant until) {}
 

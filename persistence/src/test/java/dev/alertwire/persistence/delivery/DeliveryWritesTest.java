@@ -124,6 +124,22 @@ class DeliveryWritesTest {
   }
 
   @Test
+  void claimedDeliveriesWhoseChannelIsGoneAreCancelledOnlyUnderTheirLease() throws SQLException {
+    List<String> ids = queue("check-g", List.of(), now);
+    DeliveryWrites.claim(db, List.of(ids.get(0)), "one", now, now.plusSeconds(60));
+    DeliveryWrites.claim(db, List.of(ids.get(1)), "two", now, now.plusSeconds(60));
+    Instant at = now.plusSeconds(5);
+    assertEquals(1, DeliveryWrites.cancelClaimed(db, ids, "one", at), "only the lease this instance holds");
+    assertEquals("CANCELLED", column(ids.get(0), "status"));
+    assertEquals(String.valueOf(at.toEpochMilli()), column(ids.get(0), "finished_at"));
+    assertNull(column(ids.get(0), "next_attempt_at"));
+    assertNull(column(ids.get(0), "lease_owner"));
+    assertEquals("PENDING", column(ids.get(1), "status"));
+    assertEquals(0, DeliveryWrites.cancelClaimed(db, List.of(ids.get(0)), "one", at), "finished: left as it is");
+    assertEquals(0, DeliveryWrites.cancelClaimed(db, List.of(), "one", at));
+  }
+
+  @Test
   void aRateLimitHoldsDueDeliveriesByIdAndLeavesLiveAttemptsAndLaterOnesAlone() throws SQLException {
     List<String> free = queue("check-f1", List.of(), now);
     List<String> ownLive = queue("check-f2", List.of(), now);
