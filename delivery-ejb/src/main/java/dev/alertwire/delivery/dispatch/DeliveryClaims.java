@@ -23,10 +23,6 @@ public class DeliveryClaims {
     return deliveries.dueLookingPast(now, walk, limit, skipChannels);
   }
 
-  public void release(String id, String owner) {
-    deliveries.release(id, owner);
-  }
-
   public Optional<Instant> nextWakeUp(boolean otherInstances) {
     return deliveries.nextWakeUp(otherInstances);
   }

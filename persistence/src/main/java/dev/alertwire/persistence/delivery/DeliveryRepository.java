@@ -106,14 +106,6 @@ public class DeliveryRepository {
     return rows.stream().map(r -> (Object[]) r).map(r -> new Due((String) r[0], (String) r[1])).toList();
   }
 
-  /** Gives a lease back unused, so the delivery is due again at once. */
-  public void release(String id, String owner) {
-    em.createQuery("UPDATE Delivery d SET d.leaseOwner = NULL, d.leaseUntil = NULL WHERE d.id = :id AND d.leaseOwner = :owner")
-        .setParameter("id", id)
-        .setParameter("owner", owner)
-        .executeUpdate();
-  }
-
   /**
    * When the dispatcher next has something to do: the earliest due time of a delivery not in flight, or, with
    * {@code otherInstances}, the earliest lease expiry (an instance that died leaves its leases to expire).
