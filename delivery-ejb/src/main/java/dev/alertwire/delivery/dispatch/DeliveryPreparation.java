@@ -105,42 +105,30 @@ public class DeliveryPreparation {
   /** What {@link #prepareAll} answers: deliveries ready (to send, or to record as unsendable), and to cancel. */
   public record Prepared(Map<String, PreparedDelivery> ready, List<String> toCancel) {}
 
-  /** What the deliveries of one batch share: read and resolved once each. */
+  /**
+   * What the deliveries of one list share, resolved once each: a channel's decrypted parameters and secrets,
+   * a group's stored variables, a channel's rate window. Channels and checks need no map of their own: the
+   * list's transaction has one persistence context, which reads each entity once.
+   */
   private final class Batch {
-    final Map<String, Optional<AlertChannel>> channels = new HashMap<>();
     final Map<String, ResolvedChannel> resolved = new HashMap<>();
-    final Map<String, Optional<String>> groupOfCheck = new HashMap<>();
-    final Map<Optional<String>, RenderContexts.RenderContext> stored = new HashMap<>();
+    final Map<String, RenderContexts.RenderContext> storedByGroup = new HashMap<>();
     final Map<String, PreparedDelivery.RateWindow> rateWindows = new HashMap<>();
 
-    Optional<AlertChannel> channel(String id) {
-      return channels.computeIfAbsent(id, DeliveryPreparation.this.channels::find);
-    }
-
+    /** An unreadable secret throws out of it, and nothing is remembered. */
     ResolvedChannel resolved(AlertChannel channel) {
-      ResolvedChannel r = resolved.get(channel.id());
-      if (r == null) { // not computeIfAbsent: an unreadable secret throws, and is not remembered
-        r = requests.resolve(channel, clock.instant());
-        resolved.put(channel.id(), r);
-      }
-      return r;
+      return resolved.computeIfAbsent(channel.id(), id -> requests.resolve(channel, clock.instant()));
     }
 
     RenderContexts.RenderContext stored(String checkId) {
       // Group variables come from the group of the check the alert is about, as it is now.
-      Optional<String> group = groupOfCheck.computeIfAbsent(
-          String.valueOf(checkId), k -> checks.find(checkId).flatMap(MonitoredCheck::groupId));
-      RenderContexts.RenderContext context = stored.get(group);
-      if (context == null) {
-        context = contexts.stored(group.orElse(null));
-        stored.put(group, context);
-      }
-      return context;
+      String groupId = checks.find(checkId).flatMap(MonitoredCheck::groupId).orElse(null);
+      return storedByGroup.computeIfAbsent(groupId, contexts::stored);
     }
   }
 
   private Optional<PreparedDelivery> prepare(Delivery delivery, AlertEvent event, Batch batch) {
-    Optional<AlertChannel> found = delivery.channelId() == null ? Optional.empty() : batch.channel(delivery.channelId());
+    Optional<AlertChannel> found = channels.find(delivery.channelId());
     if (found.isEmpty() || event == null) {
       return Optional.empty(); // its channel or event is gone: the caller cancels it
     }
