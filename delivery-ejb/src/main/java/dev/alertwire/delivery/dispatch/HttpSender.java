@@ -4,9 +4,9 @@ import dev.alertwire.domain.delivery.ErrorClass;
 import dev.alertwire.domain.request.Header;
 import dev.alertwire.domain.request.OutgoingRequest;
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.ConnectException;
 import java.net.UnknownHostException;
@@ -31,6 +31,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLException;
 import jakarta.inject.Inject;
@@ -45,13 +48,21 @@ import jakarta.inject.Inject;
  * body. At the deadline the attempt is a TIMEOUT, the body subscription and the exchange are cancelled (the
  * JDK client then closes the connection) and the dispatcher's slot is free. Before anything is sent, the
  * target's address passes the outbound address policy ({@link OutboundGuard}).
+ *
+ * <p>The sending threads and the deadline timer are plain pools of threads made by the server's
+ * {@link ManagedThreadFactory}: such a thread gets the application's context once, when it is made. The
+ * server's managed executors set the context up again for every task, and the JDK client hands each
+ * exchange several tasks: that bookkeeping (a class-path scan per task) was a tenth of the app's CPU while
+ * delivering (docs/benchmarks.md, section 11). The sending pool grows as the JDK client's own default does
+ * (a thread per task that finds none idle; idle ones end after a minute): it is bounded by the exchanges in
+ * flight, which the dispatcher bounds, and a thread may wait there for the group commit that records its
+ * attempt.
  */
 @ApplicationScoped
 public class HttpSender {
   static final int RESPONSE_BODY_LIMIT = 64 * 1024;
 
-  @Resource ManagedExecutorService managedExecutor;
-  @Resource ManagedScheduledExecutorService managedScheduler;
+  @Resource ManagedThreadFactory threads;
   @Inject Clock clock;
   @Inject OutboundGuard guard;
 
@@ -71,8 +82,18 @@ public class HttpSender {
 
   @PostConstruct
   void init() {
-    executor = managedExecutor;
-    timers = managedScheduler;
+    executor = new ThreadPoolExecutor(0, Integer.MAX_VALUE, 60, TimeUnit.SECONDS, new SynchronousQueue<>(), threads);
+    ScheduledThreadPoolExecutor deadlines = new ScheduledThreadPoolExecutor(1, threads);
+    deadlines.setRemoveOnCancelPolicy(true); // most attempts end well before their deadline
+    timers = deadlines;
+  }
+
+  @PreDestroy
+  void close() {
+    timers.shutdownNow();
+    if (executor instanceof ThreadPoolExecutor pool) {
+      pool.shutdown();
+    }
   }
 
   /**
@@ -80,7 +101,9 @@ public class HttpSender {
    */
   public CompletableFuture<SendResult> send(OutgoingRequest request, Duration connectTimeout, Duration attemptTimeout) {
     Attempt attempt = new Attempt(request, connectTimeout, attemptTimeout);
-    ScheduledFuture<?> deadline = timers.schedule(attempt::expire, attemptTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    // The expiry runs on a sending thread: what waits on the outcome (recording the attempt) must not hold up
+    // the one timer thread, and with it every other attempt's deadline.
+    ScheduledFuture<?> deadline = timers.schedule(() -> run(attempt::expire), attemptTimeout.toMillis(), TimeUnit.MILLISECONDS);
     attempt.outcome.whenComplete((r, e) -> deadline.cancel(false));
     try {
       executor.execute(attempt::start); // the address check may wait on DNS: not on the dispatcher's thread
@@ -88,6 +111,14 @@ public class HttpSender {
       attempt.finish(null, ErrorClass.CONNECTION, "no thread to send on: " + e.getMessage());
     }
     return attempt.outcome;
+  }
+
+  private void run(Runnable task) {
+    try {
+      executor.execute(task);
+    } catch (RejectedExecutionException e) {
+      task.run(); // shutting down
+    }
   }
 
   /** One attempt: whichever comes first, its answer or its deadline, completes {@link #outcome}. */

@@ -160,6 +160,50 @@ class HttpSenderDeadlineTest {
     }
   }
 
+  /**
+   * What waits on an attempt's outcome (the dispatcher records the attempt and waits for the group commit)
+   * runs where the outcome completes. At a deadline that must not be the one timer thread, or every other
+   * attempt's deadline waits behind it. The first attempt does not start before its deadline (its start is
+   * held back), so the deadline completes it; the second's body trickles, which only the deadline ends.
+   */
+  @Test
+  void aSlowConsumerOfOneDeadlineDoesNotHoldUpTheNext() throws Exception {
+    java.util.concurrent.atomic.AtomicBoolean firstTask = new java.util.concurrent.atomic.AtomicBoolean(true);
+    java.util.concurrent.Executor holdingTheFirstStart =
+        task -> {
+          if (firstTask.compareAndSet(true, false)) {
+            timers.schedule(() -> executor.execute(task), 2, TimeUnit.SECONDS);
+          } else {
+            executor.execute(task);
+          }
+        };
+    HttpSender sender = new HttpSender(holdingTheFirstStart, timers, Clock.systemUTC(), new OutboundGuard(OutboundPolicy.DEFAULT, Set.of()));
+    try (TricklingReceiver first = new TricklingReceiver(Duration.ofMillis(200), false);
+        TricklingReceiver second = new TricklingReceiver(Duration.ofMillis(200), true)) {
+      java.util.concurrent.CountDownLatch secondDone = new java.util.concurrent.CountDownLatch(1);
+      CompletableFuture<SendResult> one =
+          sender.send(post("http://127.0.0.1:" + first.port() + "/hook"), Duration.ofSeconds(5), Duration.ofMillis(300));
+      CompletableFuture<Boolean> heldUntilTheSecondEnded =
+          one.thenApply(
+              r -> {
+                try {
+                  return secondDone.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  return false;
+                }
+              });
+      CompletableFuture<SendResult> two =
+          sender.send(post("http://127.0.0.1:" + second.port() + "/hook"), Duration.ofSeconds(5), Duration.ofMillis(600));
+      // Not answered within 5 s: its deadline waited behind the first attempt's consumer.
+      SendResult secondResult = two.get(5, TimeUnit.SECONDS);
+      secondDone.countDown();
+      assertEquals(ErrorClass.TIMEOUT, secondResult.error(), secondResult.toString());
+      assertTrue(heldUntilTheSecondEnded.get(10, TimeUnit.SECONDS));
+      assertEquals(ErrorClass.TIMEOUT, one.get().error());
+    }
+  }
+
   @Test
   void manyTricklingAttemptsAllEndAtTheirDeadline() throws Exception {
     List<TricklingReceiver> receivers = new java.util.ArrayList<>();
