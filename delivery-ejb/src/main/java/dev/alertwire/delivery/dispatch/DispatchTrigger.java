@@ -38,7 +38,7 @@ public class DispatchTrigger {
 
   @PreDestroy
   void close() {
-    executor.shutdown();
+    executor.shutdownNow(); // a queued pass would run against beans being destroyed; the rows wait for the next start
   }
 
   void afterCommit(@Observes(during = TransactionPhase.AFTER_SUCCESS) DeliveriesQueued queued) {

@@ -172,7 +172,7 @@ class HttpSenderDeadlineTest {
     java.util.concurrent.Executor holdingTheFirstStart =
         task -> {
           if (firstTask.compareAndSet(true, false)) {
-            timers.schedule(() -> executor.execute(task), 2, TimeUnit.SECONDS);
+            timers.schedule(() -> executor.execute(task), 4, TimeUnit.SECONDS);
           } else {
             executor.execute(task);
           }
@@ -182,24 +182,24 @@ class HttpSenderDeadlineTest {
         TricklingReceiver second = new TricklingReceiver(Duration.ofMillis(200), true)) {
       java.util.concurrent.CountDownLatch secondDone = new java.util.concurrent.CountDownLatch(1);
       CompletableFuture<SendResult> one =
-          sender.send(post("http://127.0.0.1:" + first.port() + "/hook"), Duration.ofSeconds(5), Duration.ofMillis(300));
+          sender.send(post("http://127.0.0.1:" + first.port() + "/hook"), Duration.ofSeconds(5), Duration.ofMillis(1500));
       CompletableFuture<Boolean> heldUntilTheSecondEnded =
           one.thenApply(
               r -> {
                 try {
-                  return secondDone.await(10, TimeUnit.SECONDS);
+                  return secondDone.await(20, TimeUnit.SECONDS);
                 } catch (InterruptedException e) {
                   Thread.currentThread().interrupt();
                   return false;
                 }
               });
       CompletableFuture<SendResult> two =
-          sender.send(post("http://127.0.0.1:" + second.port() + "/hook"), Duration.ofSeconds(5), Duration.ofMillis(600));
-      // Not answered within 5 s: its deadline waited behind the first attempt's consumer.
-      SendResult secondResult = two.get(5, TimeUnit.SECONDS);
+          sender.send(post("http://127.0.0.1:" + second.port() + "/hook"), Duration.ofSeconds(5), Duration.ofMillis(3000));
+      // Not answered within 8 s: its deadline waited behind the first attempt's consumer.
+      SendResult secondResult = two.get(8, TimeUnit.SECONDS);
       secondDone.countDown();
       assertEquals(ErrorClass.TIMEOUT, secondResult.error(), secondResult.toString());
-      assertTrue(heldUntilTheSecondEnded.get(10, TimeUnit.SECONDS));
+      assertTrue(heldUntilTheSecondEnded.get(20, TimeUnit.SECONDS));
       assertEquals(ErrorClass.TIMEOUT, one.get().error());
     }
   }
