@@ -21,10 +21,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
@@ -168,8 +171,8 @@ class HttpSenderDeadlineTest {
    */
   @Test
   void aSlowConsumerOfOneDeadlineDoesNotHoldUpTheNext() throws Exception {
-    java.util.concurrent.atomic.AtomicBoolean firstTask = new java.util.concurrent.atomic.AtomicBoolean(true);
-    java.util.concurrent.Executor holdingTheFirstStart =
+    AtomicBoolean firstTask = new AtomicBoolean(true);
+    Executor holdingTheFirstStart =
         task -> {
           if (firstTask.compareAndSet(true, false)) {
             timers.schedule(() -> executor.execute(task), 4, TimeUnit.SECONDS);
@@ -180,7 +183,7 @@ class HttpSenderDeadlineTest {
     HttpSender sender = new HttpSender(holdingTheFirstStart, timers, Clock.systemUTC(), new OutboundGuard(OutboundPolicy.DEFAULT, Set.of()));
     try (TricklingReceiver first = new TricklingReceiver(Duration.ofMillis(200), false);
         TricklingReceiver second = new TricklingReceiver(Duration.ofMillis(200), true)) {
-      java.util.concurrent.CountDownLatch secondDone = new java.util.concurrent.CountDownLatch(1);
+      CountDownLatch secondDone = new CountDownLatch(1);
       CompletableFuture<SendResult> one =
           sender.send(post("http://127.0.0.1:" + first.port() + "/hook"), Duration.ofSeconds(5), Duration.ofMillis(1500));
       CompletableFuture<Boolean> heldUntilTheSecondEnded =
