@@ -15,11 +15,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Starts the first attempts right after the accepting transaction commits, on a managed thread. Not through
- * a timer: EJB timers fire at most about once a second, and a stream of alerts would keep re-arming one.
- * Commits that arrive while a task is queued and not yet started share it: it reads every committed row.
- * One thread of its own, from the server's thread factory, not the managed executor, which sets the
- * application's context up again for each task (docs/benchmarks.md, section 11).
+ * Starts the first attempts right after the accepting transaction commits, on a thread of its own from the
+ * server's thread factory (not the managed executor, which sets the application's context up again for each
+ * task: docs/benchmarks.md, section 11). Not through a timer: EJB timers fire at most about once a second,
+ * and a stream of alerts would keep re-arming one. Commits that arrive while a task is queued and not yet
+ * started share it: it reads every committed row.
  */
 @ApplicationScoped
 public class DispatchTrigger {

@@ -103,7 +103,7 @@ public class HttpSender {
     Attempt attempt = new Attempt(request, connectTimeout, attemptTimeout);
     // The expiry runs on a sending thread: what waits on the outcome (recording the attempt) must not hold up
     // the one timer thread, and with it every other attempt's deadline.
-    ScheduledFuture<?> deadline = timers.schedule(() -> run(attempt::expire), attemptTimeout.toMillis(), TimeUnit.MILLISECONDS);
+    ScheduledFuture<?> deadline = timers.schedule(() -> onSendingThread(attempt::expire), attemptTimeout.toMillis(), TimeUnit.MILLISECONDS);
     attempt.outcome.whenComplete((r, e) -> deadline.cancel(false));
     try {
       executor.execute(attempt::start); // the address check may wait on DNS: not on the dispatcher's thread
@@ -113,7 +113,7 @@ public class HttpSender {
     return attempt.outcome;
   }
 
-  private void run(Runnable task) {
+  private void onSendingThread(Runnable task) {
     try {
       executor.execute(task);
     } catch (RejectedExecutionException e) {
