@@ -1,5 +1,6 @@
 package dev.alertwire.persistence.delivery;
 
+import dev.alertwire.persistence.TimeOrderedId;
 import dev.alertwire.domain.delivery.DeliveryKind;
 import dev.alertwire.domain.delivery.DeliveryStatus;
 import jakarta.persistence.Column;
@@ -10,7 +11,6 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * One alert event going to one channel: the unit of work of the outbox. The row is the truth; timers only
@@ -76,7 +76,7 @@ public class Delivery {
 
   public Delivery(
       String eventId, String checkId, String alertType, String channelId, String channelName, DeliveryKind kind, Instant now) {
-    this.id = UUID.randomUUID().toString();
+    this.id = TimeOrderedId.at(now);
     this.eventId = eventId;
     this.checkId = checkId;
     this.alertType = alertType;

@@ -1,5 +1,6 @@
 package dev.alertwire.persistence.delivery;
 
+import dev.alertwire.persistence.TimeOrderedId;
 import dev.alertwire.domain.delivery.ErrorClass;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -8,7 +9,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 import java.util.function.UnaryOperator;
 
 /** One HTTP attempt of a delivery, as sent (secrets already redacted) and as answered. */
@@ -82,7 +82,7 @@ public class DeliveryAttempt {
       Instant nextAttemptAt) {}
 
   public DeliveryAttempt(String deliveryId, String channelId, Details d) {
-    this.id = UUID.randomUUID().toString();
+    this.id = TimeOrderedId.at(d.startedAt());
     this.deliveryId = deliveryId;
     this.channelId = channelId;
     this.number = d.number();

@@ -1,12 +1,12 @@
 package dev.alertwire.persistence.event;
 
+import dev.alertwire.persistence.TimeOrderedId;
 import dev.alertwire.domain.validation.InvalidInputException;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
-import java.util.UUID;
 
 /**
  * An accepted alert: its event variables as the JSON object that arrived (kept verbatim so every retry and
@@ -49,7 +49,7 @@ public class AlertEvent {
   protected AlertEvent() {}
 
   public AlertEvent(String checkId, String alertType, Instant occurredAt, String variablesJson, Instant now) {
-    this.id = UUID.randomUUID().toString();
+    this.id = TimeOrderedId.at(now);
     this.checkId = checkId;
     this.alertType = alertType;
     this.occurredAt = occurredAt.toEpochMilli();
