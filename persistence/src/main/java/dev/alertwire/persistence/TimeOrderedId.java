@@ -14,7 +14,8 @@ import java.util.UUID;
  * <p>Why: H2 writes each page a commit changed whole into the file's next chunk. With random (version 4) ids
  * every delivery changed a different page of those indexes, so a commit of a few hundred deliveries rewrote
  * a few hundred 4 KiB pages per index, most of them holding one new entry; the store's commits and the size
- * of its file grew with that (docs/benchmarks.md, section 12). PostgreSQL's B-trees gain the same way.
+ * of its file grew with that (docs/benchmarks.md, section 12). PostgreSQL's B-trees are kept in the same
+ * order; the gain there is not measured yet.
  *
  * <p>The random part comes from {@link SecureRandom}, as {@link UUID#randomUUID()}'s does: an id says when its
  * row was written, which the row says anyway, and nothing more. Ids are not capabilities here; every read
