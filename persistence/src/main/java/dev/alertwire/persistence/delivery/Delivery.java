@@ -1,8 +1,8 @@
 package dev.alertwire.persistence.delivery;
 
-import dev.alertwire.persistence.TimeOrderedId;
 import dev.alertwire.domain.delivery.DeliveryKind;
 import dev.alertwire.domain.delivery.DeliveryStatus;
+import dev.alertwire.persistence.TimeOrderedId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,7 +1,7 @@
 package dev.alertwire.persistence.delivery;
 
-import dev.alertwire.persistence.TimeOrderedId;
 import dev.alertwire.domain.delivery.ErrorClass;
+import dev.alertwire.persistence.TimeOrderedId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,7 +1,7 @@
 package dev.alertwire.persistence.event;
 
-import dev.alertwire.persistence.TimeOrderedId;
 import dev.alertwire.domain.validation.InvalidInputException;
+import dev.alertwire.persistence.TimeOrderedId;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
