@@ -36,9 +36,23 @@ final class Api {
         .header("Content-Type", "application/json");
   }
 
+  /**
+   * A GET or DELETE is sent once more when the connection it went out on turns out closed: the app closes a
+   * kept-alive connection that idled past its timeout (a run that drains for a minute does), and the JDK's
+   * client does not retry a DELETE itself. Both are safe to repeat; a POST is not, and is never repeated.
+   */
   Answer send(String method, String path, String json) throws IOException, InterruptedException {
     HttpRequest.BodyPublisher body = json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json);
-    HttpResponse<String> r = http.send(request(path).method(method, body).build(), HttpResponse.BodyHandlers.ofString());
+    HttpRequest request = request(path).method(method, body).build();
+    HttpResponse<String> r;
+    try {
+      r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException closed) {
+      if (!method.equals("GET") && !method.equals("DELETE")) {
+        throw closed;
+      }
+      r = http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
     return new Answer(r.statusCode(), r.body());
   }
 
