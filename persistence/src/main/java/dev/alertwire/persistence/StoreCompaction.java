@@ -1,16 +1,27 @@
 package dev.alertwire.persistence;
 
+import java.lang.reflect.Field;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
+import org.h2.mvstore.Chunk;
+import org.h2.mvstore.FileStore;
 import org.h2.mvstore.MVStore;
 import org.h2.mvstore.RandomAccessStore;
 
@@ -27,6 +38,9 @@ import org.h2.mvstore.RandomAccessStore;
  * version the build ships, and {@code StoreCompactionTest} fails if that stops working.
  */
 public final class StoreCompaction {
+  /** H2's unit of file space: chunks start and end on these. */
+  private static final int BLOCK_BYTES = 4096;
+
   private StoreCompaction() {}
 
   /** What one pass found and did. */
@@ -87,14 +101,20 @@ public final class StoreCompaction {
 
   /**
    * Gives space back while the store is open: when at most {@code maxFillRate} percent of an embedded H2 file
-   * (up to its last chunk) is in use, moves up to about {@code moveBytes} of chunks into the free space between
-   * earlier ones (H2 picks them; a chunk bigger than the budget is never picked), and truncates the file's end
-   * once it is free. Rewriting ({@link #compact}) cannot do this when the chunks at the file's end are full: a
-   * prune of the oldest deliveries frees the start of the file and leaves the newest, dense chunks at its end.
-   * H2's background thread does this for a fragmented file, but {@code WRITE_DELAY=0} never starts that thread
-   * (see the class comment). It runs under the store's lock, so every commit waits for it; a move that copies
-   * chunks writes the store's header and syncs the file three to five times. Empty when the connection is not
-   * to an embedded H2 file.
+   * (up to its last chunk) is in use, moves the chunks at the file's end, about {@code moveBytes} of them (at
+   * least one chunk, whatever its size), into free space nearer its start, and truncates the end that this
+   * frees. Empty when the connection is not to an embedded H2 file.
+   *
+   * <p>Rewriting ({@link #compact}) cannot do this: it copies live pages out of sparse chunks wherever they are,
+   * and a prune of the oldest deliveries frees the start of the file while the newest, dense chunks stay at its
+   * end. H2's own {@code compactMoveChunks(int, long, MVStore)} moves chunks too, but picks them by how small they
+   * are and how much free space surrounds them, wherever they sit: after the full delivery benchmark it moved
+   * chunks within the file for more than 100 idle seconds, the file's end untouched at 6,983 MiB with a third
+   * of it free (docs/benchmarks.md, section 13). Here the chunks are always the last ones, so every move that
+   * finds room below them cuts the file. The move itself is H2's ({@code RandomAccessStore.compactMoveChunks}
+   * with the chosen chunks, reached by reflection like the rest of this class): it writes the store's header,
+   * copies the chunks, stores the new layout and syncs the file, three to five times, under the store's lock, so
+   * every commit waits for it.
    */
   public static Optional<Move> moveChunks(Connection connection, int maxFillRate, long moveBytes) throws SQLException {
     Optional<MVStore> store = storeOf(connection);
@@ -103,8 +123,91 @@ public final class StoreCompaction {
     }
     long before = file.size();
     long writes = file.getWriteCount();
-    file.compactMoveChunks(maxFillRate, moveBytes, store.get());
+    store.get().executeFilestoreOperation(() -> {
+      file.dropUnusedChunks();
+      ReentrantLock lock = H2Internals.saveChunkLock(file);
+      lock.lock();
+      try {
+        if (file.getFillRate() <= maxFillRate) {
+          List<Chunk<?>> tail = H2Internals.lastChunks(file, moveBytes);
+          if (!tail.isEmpty()) {
+            H2Internals.move(file, tail);
+          }
+        }
+      } finally {
+        lock.unlock();
+      }
+    });
     return Optional.of(new Move(before, file.size(), file.getFillRate(), file.getWriteCount() != writes));
+  }
+
+  /** The members of H2's store that {@link #moveChunks} needs and H2 does not make public. */
+  private static final class H2Internals {
+    private static final Field SAVE_CHUNK_LOCK;
+    private static final Method CHUNKS;
+    private static final Method IS_ALLOCATED;
+    private static final Method MOVE;
+
+    static {
+      try {
+        SAVE_CHUNK_LOCK = FileStore.class.getDeclaredField("saveChunkLock");
+        CHUNKS = FileStore.class.getDeclaredMethod("getChunks");
+        IS_ALLOCATED = Chunk.class.getDeclaredMethod("isAllocated");
+        MOVE = RandomAccessStore.class.getDeclaredMethod("compactMoveChunks", Iterable.class);
+        for (var member : List.of(SAVE_CHUNK_LOCK, CHUNKS, IS_ALLOCATED, MOVE)) {
+          member.setAccessible(true);
+        }
+      } catch (ReflectiveOperationException e) {
+        throw new ExceptionInInitializerError(e);
+      }
+    }
+
+    static ReentrantLock saveChunkLock(RandomAccessStore file) {
+      return (ReentrantLock) get(() -> SAVE_CHUNK_LOCK.get(file));
+    }
+
+    /** The chunks at the end of the file, about {@code bytes} of them and at least one, in the file's order. */
+    static List<Chunk<?>> lastChunks(RandomAccessStore file, long bytes) {
+      Map<?, ?> chunks = (Map<?, ?>) get(() -> CHUNKS.invoke(file));
+      List<Chunk<?>> allocated = new ArrayList<>();
+      for (Object value : chunks.values()) {
+        Chunk<?> chunk = (Chunk<?>) value;
+        if ((Boolean) get(() -> IS_ALLOCATED.invoke(chunk))) {
+          allocated.add(chunk);
+        }
+      }
+      allocated.sort(Comparator.comparingLong((Chunk<?> c) -> c.block).reversed());
+      List<Chunk<?>> tail = new ArrayList<>();
+      long taken = 0;
+      for (Chunk<?> chunk : allocated) {
+        long length = (long) chunk.len * BLOCK_BYTES;
+        if (!tail.isEmpty() && taken + length > bytes) {
+          break;
+        }
+        tail.add(chunk);
+        taken += length;
+      }
+      Collections.reverse(tail);
+      return tail;
+    }
+
+    static void move(RandomAccessStore file, List<Chunk<?>> chunks) {
+      get(() -> MOVE.invoke(file, chunks));
+    }
+
+    private interface Reflective {
+      Object call() throws ReflectiveOperationException;
+    }
+
+    private static Object get(Reflective call) {
+      try {
+        return call.call();
+      } catch (InvocationTargetException e) {
+        throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+      } catch (ReflectiveOperationException e) {
+        throw new IllegalStateException("H2's store no longer has what StoreCompaction needs", e);
+      }
+    }
   }
 
   /** An embedded H2 file's size, and the percentage of it (up to its last chunk) in use. */

@@ -26,17 +26,19 @@ import javax.sql.DataSource;
  *
  * <p>A pass holds the store's lock, and every commit waits for it ({@link CompactionPace}). So a look every
  * {@link #LOOK_EVERY_SECONDS} s rewrites one step of {@link #STEP_BYTES} while the store is being written to,
- * and up to {@link #MAX_STEPS} steps when nothing wrote since the previous look, stopping as soon as a write
- * waits for the group commit. (It was one pass of 16 MiB every 5 s, whatever the load.)
+ * and up to {@link #MAX_STEPS} steps of {@link #IDLE_STEP_BYTES} when nothing wrote since the previous look,
+ * stopping as soon as a write waits for the group commit. (It was one pass of 16 MiB every 5 s, whatever the
+ * load.)
  *
  * <p>Rewriting cannot shrink a file whose end holds full chunks: a prune of the oldest deliveries frees the
- * start of the file and leaves the newest deliveries' chunks at its end. So the steps of an idle look that
- * find nothing to rewrite move chunks into the free space between earlier ones instead ({@link
- * StoreCompaction#moveChunks}, up to {@link #MOVE_BYTES} a step), and the file's free end is given back while the
- * app runs; before this, only at the next start ({@code StoreCompaction.shrinkIfSparse}). Moves wait for an idle
- * look, since a commit that comes meanwhile (from any connection) waits for the move; when H2 finds nothing to
- * move, or a file's worth of moves has not cut the file, no move is tried again before the app writes or more of
- * the file is freed ({@link CompactionPace#mayMove}).
+ * start of the file and leaves the newest deliveries' chunks at its end, and the chunks that rewriting writes go
+ * wherever there is room. So each step of an idle look also moves the chunks at the file's end into free space
+ * nearer its start ({@link StoreCompaction#moveChunks}, about {@link #MOVE_BYTES} a step), and the end is cut
+ * while the app runs; before section 8 of docs/benchmarks.md, only at the next start ({@code
+ * StoreCompaction.shrinkIfSparse}). Moves wait for an idle look, since a commit that comes meanwhile (from any
+ * connection) waits for the move; when a file's worth of moves has not cut the file, no move is tried again
+ * before the app writes or more of the file is freed ({@link CompactionPace#mayMove}). A look ends when a step
+ * neither rewrote nor moved.
  *
  * <p>H2 frees a chunk with no live page only when it writes, and only {@link #RETENTION_MILLIS} after the chunk
  * was written; so an idle look frees them first ({@link StoreCompaction#freeDeadChunks}): nothing else would
@@ -57,6 +59,14 @@ public class StoreHousekeeping {
    * rewrites nothing (1 MiB did not, on the IT database); 4 MiB took 45 to 420 ms there.
    */
   static final int STEP_BYTES = 4 * 1024 * 1024;
+  /**
+   * Per rewriting step of an idle look: H2's own budget for its background compaction. H2 counts the budget in
+   * live bytes and spends it on the chunks with the least live data first; after the full delivery benchmark
+   * those were thousands of chunks with next to nothing live, whose pages H2 could not rewrite, and steps of
+   * {@link #STEP_BYTES} rewrote nothing else for ten idle minutes while 4.6 GB of chunks held 1.1 GB of live
+   * data. Steps of 16 MiB reach past them (docs/benchmarks.md, section 13); 16 MiB took 120 to 160 ms a step.
+   */
+  static final int IDLE_STEP_BYTES = 16 * 1024 * 1024;
   /**
    * Per move of an idle look. H2 moves whole chunks within this budget, and a chunk written by one large
    * transaction (a prune, a fan-out) can be bigger than {@link #STEP_BYTES}. On a copy of a benchmark's 1.6 GB
@@ -128,18 +138,18 @@ public class StoreHousekeeping {
       CompactionPace.Pass pass = pace.next(writes.getAsLong());
       int steps = pass == CompactionPace.Pass.IDLE ? MAX_STEPS : 1;
       for (int i = 0; i < steps && (i == 0 || commits.waiting() == 0); i++) {
-        if (StoreCompaction.compact(c, FILL_RATE, STEP_BYTES, REWRITE_MIN_AGE_MILLIS).orElseThrow().rewrote()) {
-          continue;
-        }
         if (pass == CompactionPace.Pass.BUSY) {
+          StoreCompaction.compact(c, FILL_RATE, STEP_BYTES, REWRITE_MIN_AGE_MILLIS);
           break;
         }
+        boolean rewrote = StoreCompaction.compact(c, FILL_RATE, IDLE_STEP_BYTES, REWRITE_MIN_AGE_MILLIS).orElseThrow().rewrote();
         StoreCompaction.Space free = StoreCompaction.freeDeadChunks(c).orElseThrow();
-        if (!pace.mayMove(free.fillRate(), free.fileBytes())) {
-          break;
+        boolean moving = false;
+        if (pace.mayMove(free.fillRate(), free.fileBytes())) {
+          StoreCompaction.Move move = StoreCompaction.moveChunks(c, CompactionPace.MOVE_BELOW_FILL_RATE, MOVE_BYTES).orElseThrow();
+          moving = pace.moveDone(move.shrank(), move.moved(), move.afterBytes(), move.fillRate());
         }
-        StoreCompaction.Move move = StoreCompaction.moveChunks(c, CompactionPace.MOVE_BELOW_FILL_RATE, MOVE_BYTES).orElseThrow();
-        if (!pace.moveDone(move.shrank(), move.moved(), move.afterBytes(), move.fillRate())) {
+        if (!rewrote && !moving) {
           break;
         }
       }
