@@ -102,16 +102,19 @@ public final class StoreCompaction {
   /**
    * Gives space back while the store is open: when at most {@code maxFillRate} percent of an embedded H2 file
    * (up to its last chunk) is in use, moves the chunks at the file's end, about {@code moveBytes} of them (at
-   * least one chunk, whatever its size), into free space nearer its start, and truncates the end that this
-   * frees. Empty when the connection is not to an embedded H2 file.
+   * least one chunk, if it is at most four times that), into free space nearer its start, and truncates the end
+   * that this frees. Nothing is moved when that cannot cut the file (no free space between the chosen chunks,
+   * and none below them that the last one fits in), when the last chunk holds nothing live (it is freed soon),
+   * or while a backup copies the file. Empty when the connection
+   * is not to an embedded H2 file.
    *
    * <p>Rewriting ({@link #compact}) cannot do this: it copies live pages out of sparse chunks wherever they are,
    * and a prune of the oldest deliveries frees the start of the file while the newest, dense chunks stay at its
    * end. H2's own {@code compactMoveChunks(int, long, MVStore)} moves chunks too, but picks them by how small they
    * are and how much free space surrounds them, wherever they sit: after the full delivery benchmark it moved
    * chunks within the file for more than 100 idle seconds, the file's end untouched at 6,983 MiB with a third
-   * of it free (docs/benchmarks.md, section 13). Here the chunks are always the last ones, so every move that
-   * finds room below them cuts the file. The move itself is H2's ({@code RandomAccessStore.compactMoveChunks}
+   * of it free (docs/benchmarks.md, section 13). Here the chunks are always the last ones, and moved only when
+   * that can cut the file. The move itself is H2's ({@code RandomAccessStore.compactMoveChunks}
    * with the chosen chunks, reached by reflection like the rest of this class): it writes the store's header,
    * copies the chunks, stores the new layout and syncs the file, three to five times, under the store's lock, so
    * every commit waits for it.
@@ -121,16 +124,19 @@ public final class StoreCompaction {
     if (store.isEmpty() || !(store.get().getFileStore() instanceof RandomAccessStore file)) {
       return Optional.empty();
     }
+    // Everything that reflection can fail on is done here: H2 closes the database when the operation below throws.
+    ReentrantLock lock = H2Internals.saveChunkLock(file);
+    Map<?, ?> chunks = H2Internals.chunks(file);
     long before = file.size();
     long writes = file.getWriteCount();
     store.get().executeFilestoreOperation(() -> {
       file.dropUnusedChunks();
-      ReentrantLock lock = H2Internals.saveChunkLock(file);
       lock.lock();
       try {
-        if (file.getFillRate() <= maxFillRate) {
-          List<Chunk<?>> tail = H2Internals.lastChunks(file, moveBytes);
-          if (!tail.isEmpty()) {
+        // Not while a backup copies the file (H2 stops reusing space for it), nor above the fill rate.
+        if (file.isSpaceReused() && file.getFillRate() <= maxFillRate) {
+          List<Chunk<?>> tail = lastChunks(chunks, moveBytes);
+          if (!tail.isEmpty() && worthMoving(file, tail)) {
             H2Internals.move(file, tail);
           }
         }
@@ -141,24 +147,68 @@ public final class StoreCompaction {
     return Optional.of(new Move(before, file.size(), file.getFillRate(), file.getWriteCount() != writes));
   }
 
+  /**
+   * Whether moving these chunks (the file's last, in its order) can cut the file: the last one fits in free space
+   * below them all, or there is free space between them, which H2's move closes (it copies the chunks that fit
+   * nowhere below past the end of the file, and then back into the space they all held). Otherwise the move
+   * would copy them out and back to where they were, writing them twice and cutting nothing.
+   */
+  private static boolean worthMoving(RandomAccessStore file, List<Chunk<?>> tail) {
+    Chunk<?> first = tail.get(0);
+    Chunk<?> last = tail.get(tail.size() - 1);
+    long held = 0;
+    for (Chunk<?> chunk : tail) {
+      held += chunk.len;
+    }
+    return held < last.block + last.len - first.block || H2Internals.fitsBelow(file, last, first.block);
+  }
+
+  /**
+   * The chunks at the end of the file, about {@code bytes} of them and at least one (if that one is at most four
+   * times {@code bytes}), in the file's order; none when the last chunk holds nothing live: it is freed once H2's
+   * retention time has passed, and moving what lies before it would not cut the file.
+   */
+  private static List<Chunk<?>> lastChunks(Map<?, ?> chunks, long bytes) {
+    List<Chunk<?>> allocated = new ArrayList<>();
+    for (Object value : chunks.values()) {
+      Chunk<?> chunk = (Chunk<?>) value;
+      if (chunk.block != 0) { // H2's own test for a chunk that occupies the file (Chunk.isAllocated)
+        allocated.add(chunk);
+      }
+    }
+    allocated.sort(Comparator.comparingLong((Chunk<?> c) -> c.block).reversed());
+    List<Chunk<?>> tail = new ArrayList<>();
+    long taken = 0;
+    for (Chunk<?> chunk : allocated) {
+      long length = (long) chunk.len * BLOCK_BYTES;
+      if (tail.isEmpty() ? chunk.maxLenLive == 0 || length > 4 * bytes : taken + length > bytes) {
+        break;
+      }
+      tail.add(chunk);
+      taken += length;
+    }
+    Collections.reverse(tail);
+    return tail;
+  }
+
   /** The members of H2's store that {@link #moveChunks} needs and H2 does not make public. */
   private static final class H2Internals {
     private static final Field SAVE_CHUNK_LOCK;
     private static final Method CHUNKS;
-    private static final Method IS_ALLOCATED;
+    private static final Method PREDICT_ALLOCATION;
     private static final Method MOVE;
 
     static {
       try {
         SAVE_CHUNK_LOCK = FileStore.class.getDeclaredField("saveChunkLock");
         CHUNKS = FileStore.class.getDeclaredMethod("getChunks");
-        IS_ALLOCATED = Chunk.class.getDeclaredMethod("isAllocated");
+        PREDICT_ALLOCATION = RandomAccessStore.class.getDeclaredMethod("predictAllocation", int.class, long.class, long.class);
         MOVE = RandomAccessStore.class.getDeclaredMethod("compactMoveChunks", Iterable.class);
-        for (var member : List.of(SAVE_CHUNK_LOCK, CHUNKS, IS_ALLOCATED, MOVE)) {
+        for (var member : List.of(SAVE_CHUNK_LOCK, CHUNKS, PREDICT_ALLOCATION, MOVE)) {
           member.setAccessible(true);
         }
-      } catch (ReflectiveOperationException e) {
-        throw new ExceptionInInitializerError(e);
+      } catch (ReflectiveOperationException | RuntimeException e) {
+        throw new IllegalStateException("H2's store no longer has what StoreCompaction needs", e);
       }
     }
 
@@ -166,29 +216,14 @@ public final class StoreCompaction {
       return (ReentrantLock) get(() -> SAVE_CHUNK_LOCK.get(file));
     }
 
-    /** The chunks at the end of the file, about {@code bytes} of them and at least one, in the file's order. */
-    static List<Chunk<?>> lastChunks(RandomAccessStore file, long bytes) {
-      Map<?, ?> chunks = (Map<?, ?>) get(() -> CHUNKS.invoke(file));
-      List<Chunk<?>> allocated = new ArrayList<>();
-      for (Object value : chunks.values()) {
-        Chunk<?> chunk = (Chunk<?>) value;
-        if ((Boolean) get(() -> IS_ALLOCATED.invoke(chunk))) {
-          allocated.add(chunk);
-        }
-      }
-      allocated.sort(Comparator.comparingLong((Chunk<?> c) -> c.block).reversed());
-      List<Chunk<?>> tail = new ArrayList<>();
-      long taken = 0;
-      for (Chunk<?> chunk : allocated) {
-        long length = (long) chunk.len * BLOCK_BYTES;
-        if (!tail.isEmpty() && taken + length > bytes) {
-          break;
-        }
-        tail.add(chunk);
-        taken += length;
-      }
-      Collections.reverse(tail);
-      return tail;
+    /** H2's map of chunks: the same map for as long as the store is open, read without reflection after this. */
+    static Map<?, ?> chunks(RandomAccessStore file) {
+      return (Map<?, ?>) get(() -> CHUNKS.invoke(file));
+    }
+
+    /** Whether H2 would place a copy of the chunk before {@code block}. */
+    static boolean fitsBelow(RandomAccessStore file, Chunk<?> chunk, long block) {
+      return (Long) get(() -> PREDICT_ALLOCATION.invoke(file, chunk.len, block, -1L)) < block;
     }
 
     static void move(RandomAccessStore file, List<Chunk<?>> chunks) {

@@ -38,7 +38,7 @@ import javax.sql.DataSource;
  * StoreCompaction.shrinkIfSparse}). Moves wait for an idle look, since a commit that comes meanwhile (from any
  * connection) waits for the move; when a file's worth of moves has not cut the file, no move is tried again
  * before the app writes or more of the file is freed ({@link CompactionPace#mayMove}). A look ends when a step
- * neither rewrote nor moved.
+ * rewrote nothing and its move was not made or not worth going on with ({@link CompactionPace#moveDone}).
  *
  * <p>H2 frees a chunk with no live page only when it writes, and only {@link #RETENTION_MILLIS} after the chunk
  * was written; so an idle look frees them first ({@link StoreCompaction#freeDeadChunks}): nothing else would
@@ -68,15 +68,16 @@ public class StoreHousekeeping {
    */
   static final int IDLE_STEP_BYTES = 16 * 1024 * 1024;
   /**
-   * Per move of an idle look. H2 moves whole chunks within this budget, and a chunk written by one large
-   * transaction (a prune, a fan-out) can be bigger than {@link #STEP_BYTES}. On a copy of a benchmark's 1.6 GB
-   * file a move of 16 MiB took 80 to 200 ms, and the one that cut the file to 126 MiB 550 ms
-   * (docs/benchmarks.md, section 8).
+   * Per move of an idle look: the last chunks of the file, about this much of them, or one chunk of up to four
+   * times this (a chunk written by one large transaction, a prune or a fan-out, can be bigger than {@link
+   * #STEP_BYTES}). On a copy of a benchmark's 1.6 GB file a move of 16 MiB took 80 to 200 ms, and the one that
+   * cut the file to 126 MiB 550 ms (docs/benchmarks.md, section 8).
    */
   static final int MOVE_BYTES = 16 * 1024 * 1024;
   /**
-   * Steps of one idle look: at most 16 MiB rewritten (what one pass of H2's background thread writes at most),
-   * or up to four moves of {@link #MOVE_BYTES}.
+   * Steps of one idle look, each a rewriting of up to {@link #IDLE_STEP_BYTES} of live data and a move of about
+   * {@link #MOVE_BYTES}; a commit that comes meanwhile waits for the rewriting or the move under way, not for
+   * the rest of the look.
    */
   static final int MAX_STEPS = 4;
   /**
@@ -145,7 +146,7 @@ public class StoreHousekeeping {
         boolean rewrote = StoreCompaction.compact(c, FILL_RATE, IDLE_STEP_BYTES, REWRITE_MIN_AGE_MILLIS).orElseThrow().rewrote();
         StoreCompaction.Space free = StoreCompaction.freeDeadChunks(c).orElseThrow();
         boolean moving = false;
-        if (pace.mayMove(free.fillRate(), free.fileBytes())) {
+        if (commits.waiting() == 0 && pace.mayMove(free.fillRate(), free.fileBytes())) {
           StoreCompaction.Move move = StoreCompaction.moveChunks(c, CompactionPace.MOVE_BELOW_FILL_RATE, MOVE_BYTES).orElseThrow();
           moving = pace.moveDone(move.shrank(), move.moved(), move.afterBytes(), move.fillRate());
         }
