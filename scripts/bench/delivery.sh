@@ -14,7 +14,7 @@
 # JFR=1 (record the app with JFR during the highest fixed rate and each max run; summarise with jfr-top.py),
 # APP_OPTS (more JVM options for the app, e.g. -Dalertwire.delivery.max-concurrency=128),
 # PAYARA_ARGS (more Payara Micro options), LINGER (s to keep the app idle after the last scenario, printing its
-# resident set and the data directory's size every 10 s: does it give memory and disk back?), SKIP_BUILD=1 (use the jars already built), APP_WAR (another build of
+# resident set, its CPU and the data directory's size every 10 s: does it give memory and disk back?), SKIP_BUILD=1 (use the jars already built), APP_WAR (another build of
 # the WAR, e.g. an earlier commit's, to compare), APP_JAR (run this runnable artifact, java -jar alertwire.jar as
 # the README does, instead of the WAR on payara-micro.jar: its launcher's memory defaults then apply too).
 set -euo pipefail
@@ -66,7 +66,9 @@ java -Xmx1g -cp "$CP" dev.alertwire.bench.load.DeliveryBench \
   ceilingConnections="${CEILING_CONNECTIONS:-8,64}" ceilingDuration="${CEILING_DURATION:-10}" \
   fanout="${FANOUT:-1000}" storm="${STORM:-10000}" retryDelayMs="${RETRY_DELAY_MS:-20000}" "${JFR_ARGS[@]}"
 echo "done $(date -u +%FT%TZ); app RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$APP/status); load average $(cut -d' ' -f1-3 /proc/loadavg)"
+cpu_ticks() { awk '{print $14 + $15}' /proc/$APP/stat; }
 for ((t = 10; t <= ${LINGER:-0}; t += 10)); do
+  before=$(cpu_ticks)
   sleep 10
-  echo "idle ${t} s after the last scenario: app RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$APP/status); data directory $(du -sm "$WORK/data" | cut -f1) MiB"
+  echo "idle ${t} s after the last scenario: app RSS $(awk '/VmRSS/ {printf "%.0f MB", $2/1024}' /proc/$APP/status); app CPU $(( ($(cpu_ticks) - before) * 100 / $(getconf CLK_TCK) / 10 ))% of one core over 10 s; data directory $(du -sm "$WORK/data" | cut -f1) MiB"
 done

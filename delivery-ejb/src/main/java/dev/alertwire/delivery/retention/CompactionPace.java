@@ -20,7 +20,20 @@ final class CompactionPace {
     IDLE
   }
 
+  /**
+   * Idle looks in a row after which rewriting that has not cut the space allocated to chunks stops until the app
+   * writes: 30 s at a look every 2 s, three times H2's retention time here, so chunks that a rewrite emptied
+   * have been freed and counted.
+   */
+  static final int FRUITLESS_IDLE_LOOKS = 15;
+
   private long lastWrites = -1;
+  /** The least space allocated to chunks seen at the end of an idle look since the app last wrote. */
+  private long leastAllocated = Long.MAX_VALUE;
+  private int idleLooksWithoutGain;
+  private boolean rewritingGaveUp;
+  /** Rewriting must free at least this much to count as progress: a step's budget. */
+  private final long rewriteBytes;
   /** At most this much is moved at a time; the freeing that lifts a give-up must be worth one move. */
   private final long moveBytes;
   /**
@@ -33,8 +46,9 @@ final class CompactionPace {
   private int seriesFillRate = Integer.MAX_VALUE;
   private long movesWithoutShrinking;
 
-  CompactionPace(long moveBytes) {
+  CompactionPace(long moveBytes, long rewriteBytes) {
     this.moveBytes = moveBytes;
+    this.rewriteBytes = rewriteBytes;
   }
 
   /**
@@ -44,6 +58,9 @@ final class CompactionPace {
     boolean idle = storeWrites == lastWrites;
     lastWrites = storeWrites;
     if (!idle) {
+      leastAllocated = Long.MAX_VALUE;
+      idleLooksWithoutGain = 0;
+      rewritingGaveUp = false;
       fillRateAtGiveUp = Integer.MAX_VALUE;
       seriesFillRate = Integer.MAX_VALUE;
       movesWithoutShrinking = 0;
@@ -58,6 +75,32 @@ final class CompactionPace {
    */
   void passDone(long storeWritesAfter, boolean othersWrote) {
     lastWrites = othersWrote ? -1 : storeWritesAfter;
+  }
+
+  /**
+   * Whether an idle look should rewrite chunks. After the full delivery benchmark an idle app rewrote 16 MiB
+   * steps for minutes with the file at 3.3 GB and not a byte given back, its resident memory going up and down
+   * by 300 MB with the work: H2 keeps choosing chunks whose pages it does not rewrite, and chunks that the
+   * rewriting itself wrote (docs/benchmarks.md, section 13). So rewriting stops after {@link
+   * #FRUITLESS_IDLE_LOOKS} idle looks that did not lower the space allocated to chunks by a step's worth, until
+   * the app writes again.
+   */
+  boolean mayRewrite() {
+    return !rewritingGaveUp;
+  }
+
+  /**
+   * At the end of an idle look.
+   *
+   * @param allocatedBytes the space allocated to chunks now (the file's size times its fill rate)
+   */
+  void idleLookDone(long allocatedBytes) {
+    if (allocatedBytes <= leastAllocated - rewriteBytes || leastAllocated == Long.MAX_VALUE) {
+      leastAllocated = Math.min(leastAllocated, allocatedBytes);
+      idleLooksWithoutGain = 0;
+    } else if (++idleLooksWithoutGain >= FRUITLESS_IDLE_LOOKS) {
+      rewritingGaveUp = true;
+    }
   }
 
   /**

@@ -37,8 +37,10 @@ import javax.sql.DataSource;
  * while the app runs; before section 8 of docs/benchmarks.md, only at the next start ({@code
  * StoreCompaction.shrinkIfSparse}). Moves wait for an idle look, since a commit that comes meanwhile (from any
  * connection) waits for the move; when a file's worth of moves has not cut the file, no move is tried again
- * before the app writes or more of the file is freed ({@link CompactionPace#mayMove}). A look ends when a step
- * rewrote nothing and its move was not made or not worth going on with ({@link CompactionPace#moveDone}).
+ * before the app writes or more of the file is freed ({@link CompactionPace#mayMove}); when half a minute of
+ * idle looks has not lowered the space allocated to chunks, no rewriting either ({@link
+ * CompactionPace#mayRewrite}). A look ends when a step rewrote nothing and its move was not made or not worth
+ * going on with ({@link CompactionPace#moveDone}).
  *
  * <p>H2 frees a chunk with no live page only when it writes, and only {@link #RETENTION_MILLIS} after the chunk
  * was written; so an idle look frees them first ({@link StoreCompaction#freeDeadChunks}): nothing else would
@@ -100,7 +102,7 @@ public class StoreHousekeeping {
   /** H2's engine is reached through its own connection class, which the server's pooled wrapper hides. */
   private final boolean embeddedH2 = DatabaseSettings.h2Files().isPresent();
   private final AtomicBoolean running = new AtomicBoolean();
-  private final CompactionPace pace = new CompactionPace(MOVE_BYTES);
+  private final CompactionPace pace = new CompactionPace(MOVE_BYTES, IDLE_STEP_BYTES);
   private volatile DataSource direct;
   private volatile boolean notH2;
   /** Whether the file has been synced at a look since the start, and the retention time shortened. */
@@ -138,13 +140,15 @@ public class StoreHousekeeping {
       syncAndShortenRetention(c);
       CompactionPace.Pass pass = pace.next(writes.getAsLong());
       int steps = pass == CompactionPace.Pass.IDLE ? MAX_STEPS : 1;
+      StoreCompaction.Space free = null;
       for (int i = 0; i < steps && (i == 0 || commits.waiting() == 0); i++) {
         if (pass == CompactionPace.Pass.BUSY) {
           StoreCompaction.compact(c, FILL_RATE, STEP_BYTES, REWRITE_MIN_AGE_MILLIS);
           break;
         }
-        boolean rewrote = StoreCompaction.compact(c, FILL_RATE, IDLE_STEP_BYTES, REWRITE_MIN_AGE_MILLIS).orElseThrow().rewrote();
-        StoreCompaction.Space free = StoreCompaction.freeDeadChunks(c).orElseThrow();
+        boolean rewrote = pace.mayRewrite()
+            && StoreCompaction.compact(c, FILL_RATE, IDLE_STEP_BYTES, REWRITE_MIN_AGE_MILLIS).orElseThrow().rewrote();
+        free = StoreCompaction.freeDeadChunks(c).orElseThrow();
         boolean moving = false;
         if (commits.waiting() == 0 && pace.mayMove(free.fillRate(), free.fileBytes())) {
           StoreCompaction.Move move = StoreCompaction.moveChunks(c, CompactionPace.MOVE_BELOW_FILL_RATE, MOVE_BYTES).orElseThrow();
@@ -153,6 +157,9 @@ public class StoreHousekeeping {
         if (!rewrote && !moving) {
           break;
         }
+      }
+      if (free != null) {
+        pace.idleLookDone(free.fileBytes() / 100 * free.fillRate());
       }
       pace.passDone(StoreCompaction.fileWrites(c).orElseThrow(), commits.committed() != committedBefore);
     } catch (SQLException e) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 class CompactionPaceTest {
   private static final long MIB = 1 << 20;
-  private final CompactionPace pace = new CompactionPace(16 * MIB);
+  private final CompactionPace pace = new CompactionPace(16 * MIB, 16 * MIB);
 
   @Test
   void theFirstLookCannotKnowWhetherTheStoreWasIdle() {
@@ -43,6 +43,38 @@ class CompactionPaceTest {
     pace.passDone(130, true); // the app committed while the pass ran: its writes are in the 30
     assertEquals(Pass.BUSY, pace.next(130));
     assertEquals(Pass.IDLE, pace.next(130), "and idle again once nothing more came");
+  }
+
+  /**
+   * After the full benchmark the idle app rewrote for minutes with the file at 3.3 GB and nothing given back
+   * (section 13): half a minute of idle looks without a step's worth freed stops the rewriting.
+   */
+  @Test
+  void rewritingThatGivesNothingBackStopsUntilTheAppWrites() {
+    pace.next(100);
+    assertEquals(Pass.IDLE, pace.next(100));
+    pace.idleLookDone(4000 * MIB);
+    pace.idleLookDone(3500 * MIB);
+    for (int i = 0; i < CompactionPace.FRUITLESS_IDLE_LOOKS - 1; i++) {
+      pace.idleLookDone(3500 * MIB - i * MIB); // a MiB a look: less than a step's worth
+      assertTrue(pace.mayRewrite(), "look " + i);
+    }
+    pace.idleLookDone(3490 * MIB);
+    assertFalse(pace.mayRewrite(), "half a minute without a step's worth freed");
+    assertEquals(Pass.IDLE, pace.next(100));
+    assertFalse(pace.mayRewrite(), "not while the app stays idle");
+    assertEquals(Pass.BUSY, pace.next(101));
+    assertTrue(pace.mayRewrite(), "the app wrote: rewriting again");
+  }
+
+  @Test
+  void slowGainsAddUp() {
+    pace.next(100);
+    pace.idleLookDone(1000 * MIB);
+    for (int i = 1; i <= 3 * CompactionPace.FRUITLESS_IDLE_LOOKS; i++) {
+      pace.idleLookDone(1000 * MIB - i * 2 * MIB); // 2 MiB a look: a step's worth every eight looks
+    }
+    assertTrue(pace.mayRewrite());
   }
 
   @Test
