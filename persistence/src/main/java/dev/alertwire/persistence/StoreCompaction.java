@@ -103,10 +103,10 @@ public final class StoreCompaction {
    * Gives space back while the store is open: when at most {@code maxFillRate} percent of an embedded H2 file
    * (up to its last chunk) is in use, moves the chunks at the file's end, about {@code moveBytes} of them (at
    * least one chunk, if it is at most four times that), into free space nearer its start, and truncates the end
-   * that this frees. Nothing is moved when that cannot cut the file (no free space between the chosen chunks,
-   * and none below them that the last one fits in), when the last chunk holds nothing live (it is freed soon),
-   * or while a backup copies the file. Empty when the connection
-   * is not to an embedded H2 file.
+   * that this frees. When that cannot cut the file (no free space between the chosen chunks, and none below
+   * them that the last one fits in) or the last chunk holds nothing live (it is freed soon), H2's own choice of
+   * chunks is moved instead, which gathers free space spread in small gaps. Nothing is moved while a backup
+   * copies the file. Empty when the connection is not to an embedded H2 file.
    *
    * <p>Rewriting ({@link #compact}) cannot do this: it copies live pages out of sparse chunks wherever they are,
    * and a prune of the oldest deliveries frees the start of the file while the newest, dense chunks stay at its
@@ -129,6 +129,7 @@ public final class StoreCompaction {
     Map<?, ?> chunks = H2Internals.chunks(file);
     long before = file.size();
     long writes = file.getWriteCount();
+    boolean[] tailMoved = {false};
     store.get().executeFilestoreOperation(() -> {
       file.dropUnusedChunks();
       lock.lock();
@@ -138,12 +139,17 @@ public final class StoreCompaction {
           List<Chunk<?>> tail = lastChunks(chunks, moveBytes);
           if (!tail.isEmpty() && worthMoving(file, tail)) {
             H2Internals.move(file, tail);
+            tailMoved[0] = true;
           }
         }
       } finally {
         lock.unlock();
       }
     });
+    if (!tailMoved[0]) {
+      // The free space is in gaps too small for the last chunks: H2's own choice of chunks gathers it.
+      file.compactMoveChunks(maxFillRate, moveBytes, store.get());
+    }
     return Optional.of(new Move(before, file.size(), file.getFillRate(), file.getWriteCount() != writes));
   }
 

@@ -114,7 +114,6 @@ class StoreCompactionTest {
       StoreCompaction.Move move = first;
       for (int i = 0; i < 100 && move.moved(); i++) {
         move = StoreCompaction.moveChunks(c, 90, 16 * 1024 * 1024).orElseThrow();
-        assertTrue(move.shrank() || !move.moved(), "a move that copies chunks cuts the file: " + move);
         assertEquals(Files.size(file), move.afterBytes(), "the size reported is the file's");
         try (Statement s = c.createStatement()) {
           s.execute("INSERT INTO other_commits VALUES (" + i + ")"); // the app goes on committing between moves
