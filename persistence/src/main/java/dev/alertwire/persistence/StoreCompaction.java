@@ -113,8 +113,8 @@ public final class StoreCompaction {
    * end. H2's own {@code compactMoveChunks(int, long, MVStore)} moves chunks too, but picks them by how small they
    * are and how much free space surrounds them, wherever they sit: after the full delivery benchmark it moved
    * chunks within the file for more than 100 idle seconds, the file's end untouched at 6,983 MiB with a third
-   * of it free (docs/benchmarks.md, section 13). Here the chunks are always the last ones, and moved only when
-   * that can cut the file. The move itself is H2's ({@code RandomAccessStore.compactMoveChunks}
+   * of it free (docs/benchmarks.md, section 13). Here the last chunks are moved whenever that can cut the file,
+   * and H2's choice only otherwise. The move itself is H2's ({@code RandomAccessStore.compactMoveChunks}
    * with the chosen chunks, reached by reflection like the rest of this class): it writes the store's header,
    * copies the chunks, stores the new layout and syncs the file, three to five times, under the store's lock, so
    * every commit waits for it.
@@ -124,7 +124,7 @@ public final class StoreCompaction {
     if (store.isEmpty() || !(store.get().getFileStore() instanceof RandomAccessStore file)) {
       return Optional.empty();
     }
-    // Everything that reflection can fail on is done here: H2 closes the database when the operation below throws.
+    // The reflection is resolved here, outside: H2 closes the database when the operation below throws.
     ReentrantLock lock = H2Internals.saveChunkLock(file);
     Map<?, ?> chunks = H2Internals.chunks(file);
     long before = file.size();
