@@ -88,8 +88,8 @@ public final class StoreCompaction {
 
   /**
    * What one {@link #moveChunks} call did: the file's size before and after, the percentage of it in use (up to
-   * its last chunk) after, and whether chunks were copied. Read without the store's lock, so a commit in between
-   * can move them. Chunks moved into the middle of the file change neither size nor fill rate: the file is cut
+   * its last chunk) after, and whether anything wrote to the file meanwhile (the move, or a commit). Read without
+   * the store's lock, so a commit in between can move them. Chunks moved into the middle of the file change neither size nor fill rate: the file is cut
    * only when the move that frees its end comes.
    */
   public record Move(long beforeBytes, long afterBytes, int fillRate, boolean moved) {
@@ -318,7 +318,7 @@ public final class StoreCompaction {
    * the database, since the compaction closes it. The running store truncates only a free end of the file, and
    * a large prune or an upgrade's backfill leaves the free space spread through it (3,287 MiB with 44 % in use
    * after V12 and V13 at 1,000,000 deliveries; 699 MiB after this, in 21 s); {@link #moveChunks} gives it back
-   * while running, a few MiB at a time, and this does it at once before the app starts.
+   * while running, about 16 MiB a step, and this does it at once before the app starts.
    *
    * @return empty when the file was left as it was
    */

@@ -34,7 +34,10 @@ final class CompactionPace {
   private boolean rewritingGaveUp;
   /** Rewriting must free at least this much to count as progress: a step's budget. */
   private final long rewriteBytes;
-  /** At most this much is moved at a time; the freeing that lifts a give-up must be worth one move. */
+  /**
+   * About this much is moved at a time (or one chunk of up to four times it); the freeing that lifts a give-up
+   * must be worth one move.
+   */
   private final long moveBytes;
   /**
    * The fill rate the last series of moves that came to nothing started from (H2 found nothing to move, or a

@@ -36,10 +36,10 @@ import javax.sql.DataSource;
  * nearer its start ({@link StoreCompaction#moveChunks}, about {@link #MOVE_BYTES} a step), and the end is cut
  * while the app runs; before section 8 of docs/benchmarks.md, only at the next start ({@code
  * StoreCompaction.shrinkIfSparse}). Moves wait for an idle look, since a commit that comes meanwhile (from any
- * connection) waits for the move; when a file's worth of moves has not cut the file, no move is tried again
- * before the app writes or more of the file is freed ({@link CompactionPace#mayMove}); when half a minute of
- * idle looks has not lowered the space allocated to chunks, no rewriting either ({@link
- * CompactionPace#mayRewrite}). A look ends when a step rewrote nothing and its move was not made or not worth
+ * connection) waits for the move; when H2 finds nothing to move, or a file's worth of moves has not cut the
+ * file, no move is tried again before the app writes or more of the file is freed ({@link
+ * CompactionPace#mayMove}); when half a minute of idle looks has not lowered the space allocated to chunks, no
+ * rewriting either ({@link CompactionPace#mayRewrite}). A look ends when a step rewrote nothing and its move was not made or not worth
  * going on with ({@link CompactionPace#moveDone}).
  *
  * <p>H2 frees a chunk with no live page only when it writes, and only {@link #RETENTION_MILLIS} after the chunk
@@ -140,28 +140,34 @@ public class StoreHousekeeping {
       syncAndShortenRetention(c);
       CompactionPace.Pass pass = pace.next(writes.getAsLong());
       int steps = pass == CompactionPace.Pass.IDLE ? MAX_STEPS : 1;
-      StoreCompaction.Space free = null;
-      for (int i = 0; i < steps && (i == 0 || commits.waiting() == 0); i++) {
-        if (pass == CompactionPace.Pass.BUSY) {
-          StoreCompaction.compact(c, FILL_RATE, STEP_BYTES, REWRITE_MIN_AGE_MILLIS);
-          break;
+      try {
+        StoreCompaction.Space free = null;
+        for (int i = 0; i < steps && (i == 0 || commits.waiting() == 0); i++) {
+          if (pass == CompactionPace.Pass.BUSY) {
+            StoreCompaction.compact(c, FILL_RATE, STEP_BYTES, REWRITE_MIN_AGE_MILLIS);
+            break;
+          }
+          boolean rewrote = pace.mayRewrite()
+              && StoreCompaction.compact(c, FILL_RATE, IDLE_STEP_BYTES, REWRITE_MIN_AGE_MILLIS).orElseThrow().rewrote();
+          free = StoreCompaction.freeDeadChunks(c).orElseThrow();
+          boolean moving = false;
+          if (commits.waiting() == 0 && pace.mayMove(free.fillRate(), free.fileBytes())) {
+            StoreCompaction.Move move =
+                StoreCompaction.moveChunks(c, CompactionPace.MOVE_BELOW_FILL_RATE, MOVE_BYTES).orElseThrow();
+            moving = pace.moveDone(move.shrank(), move.moved(), move.afterBytes(), move.fillRate());
+          }
+          if (!rewrote && !moving) {
+            break;
+          }
         }
-        boolean rewrote = pace.mayRewrite()
-            && StoreCompaction.compact(c, FILL_RATE, IDLE_STEP_BYTES, REWRITE_MIN_AGE_MILLIS).orElseThrow().rewrote();
-        free = StoreCompaction.freeDeadChunks(c).orElseThrow();
-        boolean moving = false;
-        if (commits.waiting() == 0 && pace.mayMove(free.fillRate(), free.fileBytes())) {
-          StoreCompaction.Move move = StoreCompaction.moveChunks(c, CompactionPace.MOVE_BELOW_FILL_RATE, MOVE_BYTES).orElseThrow();
-          moving = pace.moveDone(move.shrank(), move.moved(), move.afterBytes(), move.fillRate());
+        if (free != null) {
+          pace.idleLookDone(free.fileBytes() / 100 * free.fillRate());
         }
-        if (!rewrote && !moving) {
-          break;
-        }
+      } finally {
+        // Also after a failure: the look's own writes are not the app's (or a failure that recurs would be taken
+        // for activity at every look, and lift every give-up of the pace).
+        pace.passDone(StoreCompaction.fileWrites(c).orElseThrow(), commits.committed() != committedBefore);
       }
-      if (free != null) {
-        pace.idleLookDone(free.fileBytes() / 100 * free.fillRate());
-      }
-      pace.passDone(StoreCompaction.fileWrites(c).orElseThrow(), commits.committed() != committedBefore);
     } catch (SQLException e) {
       if (e.getErrorCode() == Commits.H2_ALREADY_OPEN) {
         // The EAR on a full server: its pool opened the file through another copy of H2 (see Commits), whose
