@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +49,8 @@ final class Api {
     try {
       r = http.send(request, HttpResponse.BodyHandlers.ofString());
     } catch (IOException closed) {
-      if (!method.equals("GET") && !method.equals("DELETE")) {
-        throw closed;
+      if (closed instanceof HttpTimeoutException || !method.equals("GET") && !method.equals("DELETE")) {
+        throw closed; // a timeout is not a closed connection: sending again would only wait as long again
       }
       r = http.send(request, HttpResponse.BodyHandlers.ofString());
     }
