@@ -17,10 +17,14 @@ public final class DatabaseSettings {
   /**
    * Default: an H2 file database in the data directory, created on first start. WRITE_DELAY=0 writes each
    * commit out at once: with H2's default (500 ms) a killed JVM loses the alerts it just acknowledged.
+   * COMPRESS=TRUE writes each page LZF-compressed: the store writes every page a commit changed into a new
+   * chunk, and the file holds about a minute of those (docs/benchmarks.md, sections 11 and 14). H2 marks each
+   * page as compressed or not, so a file written without it opens and reads as before, and its old pages are
+   * compressed as compaction rewrites them.
    */
   public static String url() {
     return setting("alertwire.db.url")
-        .orElseGet(() -> "jdbc:h2:file:" + dataDir().resolve("alertwire") + ";WRITE_DELAY=0");
+        .orElseGet(() -> "jdbc:h2:file:" + dataDir().resolve("alertwire") + ";WRITE_DELAY=0;COMPRESS=TRUE");
   }
 
   /**
