@@ -13,6 +13,7 @@
 #   UPGRADE_FROM=/tmp/old.war scripts/bench/history.sh     # an upgrade: the schema is made and seeded by that
 #                                                          # WAR (an earlier release), then this build migrates
 #                                                          # it on its first start (time and size printed)
+#   SEED_OPTIONS= scripts/bench/history.sh                 # seed uncompressed pages (releases before COMPRESS=TRUE)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib/payara-options.sh
@@ -22,6 +23,9 @@ TOKEN=${TOKEN:-aw_bench_history_token_0123456789}
 OUT=${OUT:-$PWD/benchmarks/target/history}
 HEAP=${HEAP:-1g}
 REPEAT=${REPEAT:-5}
+# The seed writes pages as the app does: compressed (the app's default URL has COMPRESS=TRUE since section 14 of
+# docs/benchmarks.md). SEED_OPTIONS= (empty) seeds uncompressed pages, as the releases before it wrote them.
+SEED_OPTIONS=${SEED_OPTIONS-;COMPRESS=TRUE}
 CONSOLE_USER=${CONSOLE_USER:-admin}
 CONSOLE_PASSWORD=${CONSOLE_PASSWORD:-bench-console-password-0123}
 mkdir -p "$OUT"
@@ -68,7 +72,7 @@ else
   done
   stop_app
   echo "seeding $ROWS deliveries; $(date -u +%FT%TZ); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-  java -Xmx4g -cp "$CP" dev.alertwire.bench.load.HistoryBench seed "jdbc:h2:file:$DATA/alertwire;CACHE_SIZE=1048576" "$ROWS"
+  java -Xmx4g -cp "$CP" dev.alertwire.bench.load.HistoryBench seed "jdbc:h2:file:$DATA/alertwire;CACHE_SIZE=1048576$SEED_OPTIONS" "$ROWS"
   touch "$DATA/seeded-$ROWS"
   echo "data directory: $(du -sh "$DATA" | cut -f1)"
 fi
