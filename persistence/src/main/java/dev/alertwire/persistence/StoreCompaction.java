@@ -17,6 +17,8 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
@@ -120,25 +122,43 @@ public final class StoreCompaction {
    * every commit waits for it.
    */
   public static Optional<Move> moveChunks(Connection connection, int maxFillRate, long moveBytes) throws SQLException {
+    return moveChunks(connection, maxFillRate, moveBytes, H2Internals.FOUND);
+  }
+
+  /** {@link #moveChunks(Connection, int, long)} with H2's private members, or without them (H2's choice only). */
+  static Optional<Move> moveChunks(Connection connection, int maxFillRate, long moveBytes, Optional<H2Internals> internals)
+      throws SQLException {
     Optional<MVStore> store = storeOf(connection);
     if (store.isEmpty() || !(store.get().getFileStore() instanceof RandomAccessStore file)) {
       return Optional.empty();
     }
-    // The reflection is resolved here, outside: H2 closes the database when the operation below throws.
-    ReentrantLock lock = H2Internals.saveChunkLock(file);
-    Map<?, ?> chunks = H2Internals.chunks(file);
     long before = file.size();
     long writes = file.getWriteCount();
     boolean[] tailMoved = {false};
-    store.get().executeFilestoreOperation(() -> {
+    if (internals.isPresent()) {
+      moveLastChunks(store.get(), file, internals.get(), maxFillRate, moveBytes, tailMoved);
+    }
+    if (!tailMoved[0]) {
+      // The free space is in gaps too small for the last chunks: H2's own choice of chunks gathers it.
+      file.compactMoveChunks(maxFillRate, moveBytes, store.get());
+    }
+    return Optional.of(new Move(before, file.size(), file.getFillRate(), file.getWriteCount() != writes));
+  }
+
+  private static void moveLastChunks(
+      MVStore store, RandomAccessStore file, H2Internals h2, int maxFillRate, long moveBytes, boolean[] tailMoved) {
+    // The reflection is resolved here, outside: H2 closes the database when the operation below throws.
+    ReentrantLock lock = h2.saveChunkLock(file);
+    Map<?, ?> chunks = h2.chunks(file);
+    store.executeFilestoreOperation(() -> {
       file.dropUnusedChunks();
       lock.lock();
       try {
         // Not while a backup copies the file (H2 stops reusing space for it), nor above the fill rate.
         if (file.isSpaceReused() && file.getFillRate() <= maxFillRate) {
           List<Chunk<?>> tail = lastChunks(chunks, moveBytes);
-          if (!tail.isEmpty() && worthMoving(file, tail)) {
-            H2Internals.move(file, tail);
+          if (!tail.isEmpty() && worthMoving(file, h2, tail)) {
+            h2.move(file, tail);
             tailMoved[0] = true;
           }
         }
@@ -146,11 +166,6 @@ public final class StoreCompaction {
         lock.unlock();
       }
     });
-    if (!tailMoved[0]) {
-      // The free space is in gaps too small for the last chunks: H2's own choice of chunks gathers it.
-      file.compactMoveChunks(maxFillRate, moveBytes, store.get());
-    }
-    return Optional.of(new Move(before, file.size(), file.getFillRate(), file.getWriteCount() != writes));
   }
 
   /**
@@ -159,14 +174,14 @@ public final class StoreCompaction {
    * nowhere below past the end of the file, and then back into the space they all held). Otherwise the move
    * would copy them out and back to where they were, writing them twice and cutting nothing.
    */
-  private static boolean worthMoving(RandomAccessStore file, List<Chunk<?>> tail) {
+  private static boolean worthMoving(RandomAccessStore file, H2Internals h2, List<Chunk<?>> tail) {
     Chunk<?> first = tail.get(0);
     Chunk<?> last = tail.get(tail.size() - 1);
     long held = 0;
     for (Chunk<?> chunk : tail) {
       held += chunk.len;
     }
-    return held < last.block + last.len - first.block || H2Internals.fitsBelow(file, last, first.block);
+    return held < last.block + last.len - first.block || h2.fitsBelow(file, last, first.block);
   }
 
   /**
@@ -197,43 +212,62 @@ public final class StoreCompaction {
     return tail;
   }
 
-  /** The members of H2's store that {@link #moveChunks} needs and H2 does not make public. */
-  private static final class H2Internals {
-    private static final Field SAVE_CHUNK_LOCK;
-    private static final Method CHUNKS;
-    private static final Method PREDICT_ALLOCATION;
-    private static final Method MOVE;
+  /**
+   * The members of H2's store that {@link #moveChunks} needs and H2 does not make public. Looked up once; when
+   * this H2 lacks one of them (another version), moves fall back to H2's own choice of chunks, said once in the
+   * log, rather than failing at every look.
+   */
+  static final class H2Internals {
+    private static final Logger LOG = Logger.getLogger(StoreCompaction.class.getName());
+    static final Optional<H2Internals> FOUND = find(FileStore.class, RandomAccessStore.class);
 
-    static {
+    private final Field saveChunkLock;
+    private final Method chunks;
+    private final Method predictAllocation;
+    private final Method move;
+
+    private H2Internals(Field saveChunkLock, Method chunks, Method predictAllocation, Method move) {
+      this.saveChunkLock = saveChunkLock;
+      this.chunks = chunks;
+      this.predictAllocation = predictAllocation;
+      this.move = move;
+    }
+
+    /** The members in these classes (H2's {@code FileStore} and {@code RandomAccessStore}), if they have them. */
+    static Optional<H2Internals> find(Class<?> fileStore, Class<?> randomAccessStore) {
       try {
-        SAVE_CHUNK_LOCK = FileStore.class.getDeclaredField("saveChunkLock");
-        CHUNKS = FileStore.class.getDeclaredMethod("getChunks");
-        PREDICT_ALLOCATION = RandomAccessStore.class.getDeclaredMethod("predictAllocation", int.class, long.class, long.class);
-        MOVE = RandomAccessStore.class.getDeclaredMethod("compactMoveChunks", Iterable.class);
-        for (var member : List.of(SAVE_CHUNK_LOCK, CHUNKS, PREDICT_ALLOCATION, MOVE)) {
+        H2Internals found = new H2Internals(
+            fileStore.getDeclaredField("saveChunkLock"),
+            fileStore.getDeclaredMethod("getChunks"),
+            randomAccessStore.getDeclaredMethod("predictAllocation", int.class, long.class, long.class),
+            randomAccessStore.getDeclaredMethod("compactMoveChunks", Iterable.class));
+        for (var member : List.of(found.saveChunkLock, found.chunks, found.predictAllocation, found.move)) {
           member.setAccessible(true);
         }
+        return Optional.of(found);
       } catch (ReflectiveOperationException | RuntimeException e) {
-        throw new IllegalStateException("H2's store no longer has what StoreCompaction needs", e);
+        LOG.log(Level.WARNING, "This H2 (" + fileStore.getName() + ") lacks what moving the file's last chunks needs;"
+            + " H2's own choice of chunks is moved instead", e);
+        return Optional.empty();
       }
     }
 
-    static ReentrantLock saveChunkLock(RandomAccessStore file) {
-      return (ReentrantLock) get(() -> SAVE_CHUNK_LOCK.get(file));
+    ReentrantLock saveChunkLock(RandomAccessStore file) {
+      return (ReentrantLock) get(() -> saveChunkLock.get(file));
     }
 
     /** H2's map of chunks: the same map for as long as the store is open, read without reflection after this. */
-    static Map<?, ?> chunks(RandomAccessStore file) {
-      return (Map<?, ?>) get(() -> CHUNKS.invoke(file));
+    Map<?, ?> chunks(RandomAccessStore file) {
+      return (Map<?, ?>) get(() -> chunks.invoke(file));
     }
 
     /** Whether H2 would place a copy of the chunk before {@code block}. */
-    static boolean fitsBelow(RandomAccessStore file, Chunk<?> chunk, long block) {
-      return (Long) get(() -> PREDICT_ALLOCATION.invoke(file, chunk.len, block, -1L)) < block;
+    boolean fitsBelow(RandomAccessStore file, Chunk<?> chunk, long block) {
+      return (Long) get(() -> predictAllocation.invoke(file, chunk.len, block, -1L)) < block;
     }
 
-    static void move(RandomAccessStore file, List<Chunk<?>> chunks) {
-      get(() -> MOVE.invoke(file, chunks));
+    void move(RandomAccessStore file, List<Chunk<?>> tail) {
+      get(() -> move.invoke(file, tail));
     }
 
     private interface Reflective {
@@ -246,7 +280,7 @@ public final class StoreCompaction {
       } catch (InvocationTargetException e) {
         throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
       } catch (ReflectiveOperationException e) {
-        throw new IllegalStateException("H2's store no longer has what StoreCompaction needs", e);
+        throw new IllegalStateException("H2's store refused StoreCompaction's call", e);
       }
     }
   }
