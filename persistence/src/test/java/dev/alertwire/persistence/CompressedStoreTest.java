@@ -3,6 +3,7 @@ package dev.alertwire.persistence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -10,6 +11,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.stream.IntStream;
+import org.h2.mvstore.MVStoreTool;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,15 +107,18 @@ class CompressedStoreTest {
     }
     try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT COUNT(*) FROM event_row WHERE check_id = 'check-7'")) {
       r.next();
-      long inRange = java.util.stream.IntStream.range(from, to).filter(i -> i % 50 == 7).count();
+      long inRange = IntStream.range(from, to).filter(i -> i % 50 == 7).count();
       assertEquals(inRange, r.getLong(1), "the index reads the same rows");
     }
   }
 
-  /** The leaf pages of the closed file, and how many of them are compressed, as H2's own dump lists them. */
-  private static int[] leafPages(Path file) {
-    java.io.StringWriter dump = new java.io.StringWriter();
-    org.h2.mvstore.MVStoreTool.dump(file.toString(), dump, true);
+  /** The leaf pages of a closed file, and how many of them are compressed. */
+  private record Leaves(int all, int compressed) {}
+
+  /** The leaves as H2's own dump of the file lists them. */
+  private static Leaves leafPages(Path file) {
+    StringWriter dump = new StringWriter();
+    MVStoreTool.dump(file.toString(), dump, true);
     int leaves = 0;
     int compressed = 0;
     for (String line : dump.toString().split("\n")) {
@@ -123,7 +129,7 @@ class CompressedStoreTest {
         }
       }
     }
-    return new int[] {leaves, compressed};
+    return new Leaves(leaves, compressed);
   }
 
   @Test
@@ -132,17 +138,17 @@ class CompressedStoreTest {
     try (Connection c = open(uncompressedUrl(plainDir))) {
       write(c, 0, 5_000);
     }
-    int[] plain = leafPages(plainDir.resolve("alertwire.mv.db"));
-    assertTrue(plain[0] > 100 && plain[1] == 0, "leaf pages, compressed ones, without the setting: " + plain[0] + ", " + plain[1]);
+    Leaves plain = leafPages(plainDir.resolve("alertwire.mv.db"));
+    assertTrue(plain.all() > 100 && plain.compressed() == 0, "without the setting: " + plain);
 
     Path compressedDir = dataDir("compressed");
     try (Connection c = open(DatabaseSettings.url())) {
       write(c, 0, 5_000);
       assertRows(c, 0, 5_000);
     }
-    int[] compressed = leafPages(compressedDir.resolve("alertwire.mv.db"));
+    Leaves compressed = leafPages(compressedDir.resolve("alertwire.mv.db"));
     // H2 leaves a page uncompressed when compressing it would not make it shorter (the smallest ones).
-    assertTrue(compressed[1] > compressed[0] / 2, "leaf pages, compressed ones, with the default URL: " + compressed[0] + ", " + compressed[1]);
+    assertTrue(compressed.compressed() > compressed.all() / 2, "with the default URL: " + compressed);
   }
 
   @Test
@@ -176,7 +182,7 @@ class CompressedStoreTest {
     try (Connection c = open(DatabaseSettings.url())) {
       assertRows(c, 10_000, 30_000);
     }
-    assertTrue(leafPages(file)[1] > 0, "the pages written since are compressed");
+    assertTrue(leafPages(file).compressed() > 0, "the pages written since are compressed");
     try (Connection c = open(uncompressedUrl(dir))) {
       assertRows(c, 10_000, 30_000); // and back: a release without the setting reads the compressed pages
     }
