@@ -91,8 +91,8 @@ public final class StoreCompaction {
   /**
    * What one {@link #moveChunks} call did: the file's size before and after, the percentage of it in use (up to
    * its last chunk) after, and whether anything wrote to the file meanwhile (the move, or a commit). Read without
-   * the store's lock, so a commit in between can move them. Chunks moved into the middle of the file change neither size nor fill rate: the file is cut
-   * only when the move that frees its end comes.
+   * the store's lock, so a commit in between can move them. Chunks moved into the middle of the file change
+   * neither size nor fill rate: the file is cut only when the move that frees its end comes.
    */
   public record Move(long beforeBytes, long afterBytes, int fillRate, boolean moved) {
     /** The file is smaller than before. */
@@ -134,22 +134,20 @@ public final class StoreCompaction {
     }
     long before = file.size();
     long writes = file.getWriteCount();
-    boolean[] tailMoved = {false};
-    if (internals.isPresent()) {
-      moveLastChunks(store.get(), file, internals.get(), maxFillRate, moveBytes, tailMoved);
-    }
-    if (!tailMoved[0]) {
+    boolean tailMoved = internals.isPresent() && moveLastChunks(store.get(), file, internals.get(), maxFillRate, moveBytes);
+    if (!tailMoved) {
       // The free space is in gaps too small for the last chunks: H2's own choice of chunks gathers it.
       file.compactMoveChunks(maxFillRate, moveBytes, store.get());
     }
     return Optional.of(new Move(before, file.size(), file.getFillRate(), file.getWriteCount() != writes));
   }
 
-  private static void moveLastChunks(
-      MVStore store, RandomAccessStore file, H2Internals h2, int maxFillRate, long moveBytes, boolean[] tailMoved) {
+  /** Moves the chunks at the file's end when that can cut it; whether it did. */
+  private static boolean moveLastChunks(MVStore store, RandomAccessStore file, H2Internals h2, int maxFillRate, long moveBytes) {
     // The reflection is resolved here, outside: H2 closes the database when the operation below throws.
     ReentrantLock lock = h2.saveChunkLock(file);
     Map<?, ?> chunks = h2.chunks(file);
+    boolean[] moved = {false};
     store.executeFilestoreOperation(() -> {
       file.dropUnusedChunks();
       lock.lock();
@@ -159,13 +157,14 @@ public final class StoreCompaction {
           List<Chunk<?>> tail = lastChunks(chunks, moveBytes);
           if (!tail.isEmpty() && worthMoving(file, h2, tail)) {
             h2.move(file, tail);
-            tailMoved[0] = true;
+            moved[0] = true;
           }
         }
       } finally {
         lock.unlock();
       }
     });
+    return moved[0];
   }
 
   /**

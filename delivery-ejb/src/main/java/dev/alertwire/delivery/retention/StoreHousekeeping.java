@@ -39,8 +39,8 @@ import javax.sql.DataSource;
  * connection) waits for the move; when H2 finds nothing to move, or a file's worth of moves has not cut the
  * file, no move is tried again before the app writes or more of the file is freed ({@link
  * CompactionPace#mayMove}); when half a minute of idle looks has not lowered the space allocated to chunks, no
- * rewriting either ({@link CompactionPace#mayRewrite}). A look ends when a step rewrote nothing and its move was not made or not worth
- * going on with ({@link CompactionPace#moveDone}).
+ * rewriting either ({@link CompactionPace#mayRewrite}). A look ends when a step rewrote nothing and its move
+ * was not made or not worth going on with ({@link CompactionPace#moveDone}).
  *
  * <p>H2 frees a chunk with no live page only when it writes, and only {@link #RETENTION_MILLIS} after the chunk
  * was written; so an idle look frees them first ({@link StoreCompaction#freeDeadChunks}): nothing else would
