@@ -3,8 +3,8 @@ package dev.alertwire.delivery.check;
 import dev.alertwire.delivery.ingest.Outbox;
 import dev.alertwire.delivery.json.JsonValues;
 import dev.alertwire.domain.check.AlertKind;
-import dev.alertwire.persistence.channel.AlertChannel;
-import dev.alertwire.persistence.channel.ChannelRepository;
+import dev.alertwire.persistence.channel.ChannelRouting;
+import dev.alertwire.persistence.channel.Recipient;
 import dev.alertwire.persistence.check.CheckGroup;
 import dev.alertwire.persistence.check.MonitoredCheck;
 import dev.alertwire.persistence.event.AlertEvent;
@@ -17,11 +17,11 @@ import java.util.Optional;
 
 /**
  * An alert about a check goes to the channels the routing rule names (subscribed to the check or its group,
- * or catch-all: see ChannelRepository.routedTo) that want its kind: the same rule as for ready-made alerts.
+ * or catch-all: see RoutingTable) that want its kind: the same rule as for ready-made alerts.
  */
 @ApplicationScoped
 public class AlertRouting {
-  @Inject ChannelRepository channels;
+  @Inject ChannelRouting channels;
   @Inject Outbox outbox;
 
   /** An alert that was queued: its type, event and one delivery per channel. */
@@ -31,13 +31,13 @@ public class AlertRouting {
     return queue(kind, check, subscribed(check, group).stream().filter(c -> c.alertSettings().wants(kind)).toList(), variables, now);
   }
 
-  public Sent queue(AlertKind kind, MonitoredCheck check, List<AlertChannel> targets, Map<String, Object> variables, Instant now) {
+  public Sent queue(AlertKind kind, MonitoredCheck check, List<Recipient> targets, Map<String, Object> variables, Instant now) {
     String type = AlertEvent.historyType(kind.name(), Boolean.TRUE.equals(variables.get("IS_REMINDER")));
     AlertEvent event = new AlertEvent(check.id(), type, now, JsonValues.toJson(variables), now);
     return new Sent(kind.name(), event.id(), outbox.queue(event, targets, now));
   }
 
-  public List<AlertChannel> subscribed(MonitoredCheck check, Optional<CheckGroup> group) {
+  public List<Recipient> subscribed(MonitoredCheck check, Optional<CheckGroup> group) {
     return channels.routedTo(check.id(), group.map(CheckGroup::id).orElse(null));
   }
 }

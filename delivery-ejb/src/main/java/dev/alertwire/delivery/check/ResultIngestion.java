@@ -10,7 +10,7 @@ import dev.alertwire.domain.check.AlertStateMachine;
 import dev.alertwire.domain.check.CheckFacts;
 import dev.alertwire.domain.check.EventVariables;
 import dev.alertwire.domain.check.ResultFacts;
-import dev.alertwire.persistence.channel.AlertChannel;
+import dev.alertwire.persistence.channel.Recipient;
 import dev.alertwire.persistence.check.AlertingSettings;
 import dev.alertwire.persistence.check.CheckGroup;
 import dev.alertwire.persistence.check.CheckRepository;
@@ -82,7 +82,7 @@ public class ResultIngestion {
 
   /** An SSL expiry alert to each subscribed channel whose threshold it reaches, once a day at most. */
   private Optional<Sent> sslAlert(MonitoredCheck check, Optional<CheckGroup> group, CheckFacts about, ResultFacts facts, Instant now) {
-    List<AlertChannel> targets =
+    List<Recipient> targets =
         routing.subscribed(check, group).stream()
             .filter(c -> c.alertSettings().wantsSslAlert(facts.sslDaysRemaining()))
             .filter(c -> checks.claimSslAlert(c.id(), check.id(), now))

@@ -8,8 +8,8 @@ import dev.alertwire.delivery.json.JsonValues;
 import dev.alertwire.domain.source.AlertmanagerWebhook;
 import dev.alertwire.domain.source.LabelMatcher;
 import dev.alertwire.domain.validation.InvalidInputException;
-import dev.alertwire.persistence.channel.AlertChannel;
-import dev.alertwire.persistence.channel.ChannelRepository;
+import dev.alertwire.persistence.channel.ChannelRouting;
+import dev.alertwire.persistence.channel.Recipient;
 import dev.alertwire.persistence.check.CheckRepository;
 import dev.alertwire.persistence.check.MonitoredCheck;
 import dev.alertwire.persistence.event.AlertEvent;
@@ -53,7 +53,7 @@ import java.util.Set;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @Permit({ApiToken.Role.ADMIN, ApiToken.Role.INGEST})
 public class AlertIngestion {
-  @Inject ChannelRepository channels;
+  @Inject ChannelRouting routing;
   @Inject CheckRepository checks;
   @Inject Outbox outbox;
   @Inject VariableRepository storedVariables;
@@ -113,8 +113,8 @@ public class AlertIngestion {
       }
     });
     Optional<AlertKind> kind = AlertKind.parse(alertType);
-    List<AlertChannel> wanting =
-        channels.routedTo(checkId, groupId, labels(variables)).stream().filter(c -> kind.map(k -> c.alertSettings().wants(k)).orElse(true)).toList();
+    List<Recipient> wanting =
+        routing.routedTo(checkId, groupId, labels(variables)).stream().filter(c -> kind.map(k -> c.alertSettings().wants(k)).orElse(true)).toList();
     Instant now = clock.instant();
     boolean reminder = variables.get("IS_REMINDER") == jakarta.json.JsonValue.TRUE;
     AlertEvent event = new AlertEvent(checkId, AlertEvent.historyType(alertType, reminder), now, kept.build().toString(), now);

@@ -3,7 +3,7 @@ package dev.alertwire.delivery.ingest;
 import dev.alertwire.delivery.commit.Commits;
 import dev.alertwire.delivery.metrics.DeliveryMetrics;
 import dev.alertwire.domain.delivery.DeliveryKind;
-import dev.alertwire.persistence.channel.AlertChannel;
+import dev.alertwire.persistence.channel.Recipient;
 import dev.alertwire.persistence.delivery.Delivery;
 import dev.alertwire.persistence.delivery.DeliveryRepository;
 import dev.alertwire.persistence.delivery.DeliveryWrites;
@@ -35,7 +35,7 @@ public class Outbox {
   @Inject Commits commits;
 
   /** An alert to queue: its event, the channels that get a delivery, and when it was accepted. */
-  public record Alert(AlertEvent event, Collection<AlertChannel> channels, Instant now) {}
+  public record Alert(AlertEvent event, Collection<Recipient> channels, Instant now) {}
 
   /**
    * Like {@link #queue}, but committed on its own before it returns: the alerts go into one write of the
@@ -65,7 +65,7 @@ public class Outbox {
               for (int i = 0; i < alerts.size(); i++) {
                 Alert a = alerts.get(i);
                 List<String> superseding =
-                    a.channels().stream().filter(AlertChannel::supersedesOlder).map(AlertChannel::id).toList();
+                    a.channels().stream().filter(Recipient::supersedesOlder).map(Recipient::id).toList();
                 counts.add(DeliveryWrites.queue(c, a.event(), rows.get(i), superseding, a.now()));
               }
               return counts;
@@ -75,7 +75,7 @@ public class Outbox {
     return rows.stream().map(r -> r.stream().map(Delivery::id).toList()).toList();
   }
 
-  public List<String> queue(AlertEvent event, Collection<AlertChannel> channels, Instant now) {
+  public List<String> queue(AlertEvent event, Collection<Recipient> channels, Instant now) {
     events.add(event);
     List<String> ids =
         channels.stream()

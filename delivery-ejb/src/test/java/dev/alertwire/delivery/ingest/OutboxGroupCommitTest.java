@@ -9,6 +9,7 @@ import dev.alertwire.delivery.metrics.DeliveryMetrics;
 import dev.alertwire.delivery.metrics.MetricsFixture;
 import dev.alertwire.persistence.GroupCommit;
 import dev.alertwire.persistence.channel.AlertChannel;
+import dev.alertwire.persistence.channel.Recipient;
 import dev.alertwire.persistence.event.AlertEvent;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.NotificationOptions;
@@ -82,7 +83,7 @@ class OutboxGroupCommitTest {
   }
 
   private Outbox.Alert alert(AlertEvent event) {
-    return new Outbox.Alert(event, List.of(superseding, keeping), now);
+    return new Outbox.Alert(event, List.of(Recipient.of(superseding), Recipient.of(keeping)), now);
   }
 
   private Outbox.Alert alert(String checkId) {

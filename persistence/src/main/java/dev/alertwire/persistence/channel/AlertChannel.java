@@ -154,7 +154,7 @@ public class AlertChannel {
   }
 
   /**
-   * The routing rule for this channel (see ChannelRepository.routedTo): activated, and catch-all or subscribed.
+   * The routing rule for this channel (see RoutingTable): activated, and catch-all or subscribed.
    * A label subscription names no check: it matches alerts by their labels only.
    */
   public boolean receivesAlertsOf(String checkId, String groupId) {
