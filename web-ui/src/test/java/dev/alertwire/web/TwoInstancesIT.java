@@ -76,6 +76,7 @@ class TwoInstancesIT {
       ApiClient apiA = new ApiClient(a.url());
       ApiClient apiB = new ApiClient(b.url());
       String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/two";
+      routingChangedOnOneInstanceReachesTheOthersNextAlert(apiA, apiB, url);
       JsonObject ch = create(apiA, channel("two instances", url).add("retryDelayMs", 500).add("maxRetries", 10)
           .add("connectTimeoutMs", 1000).add("responseTimeoutMs", 2000).add("supersedeOlder", false));
       String channelId = ch.getString("id");
@@ -113,6 +114,38 @@ class TwoInstancesIT {
       receiver.stop(0);
       ((java.util.concurrent.ExecutorService) receiver.getExecutor()).shutdownNow();
     }
+  }
+
+  /**
+   * Each instance keeps its routing table in memory: a channel changed or deleted through one instance changes
+   * where the other's next alert goes. Before the catch-all channel of the main test exists, so that its count
+   * of deliveries stays one per alert of its own.
+   */
+  private static void routingChangedOnOneInstanceReachesTheOthersNextAlert(ApiClient apiA, ApiClient apiB, String url) throws Exception {
+    String first = createdId(apiA.post("api/v1/checks", "{\"name\":\"routing one\",\"checkType\":\"API\"}"));
+    String second = createdId(apiA.post("api/v1/checks", "{\"name\":\"routing two\",\"checkType\":\"API\"}"));
+    String channelId =
+        create(apiA, channel("routing", url).add("subscriptions", Json.createArrayBuilder().add(Json.createObjectBuilder().add("checkId", first))))
+            .getString("id");
+    assertEquals(List.of(), deliveredBy(apiB, second), "b's table is made now, the channel subscribed to the other check");
+    ApiClient.Reply changed = apiA.put("api/v1/alert-channels/" + channelId, channel("routing", url)
+        .add("subscriptions", Json.createArrayBuilder().add(Json.createObjectBuilder().add("checkId", second))).build().toString());
+    assertEquals(200, changed.status(), changed.body());
+    assertEquals(1, deliveredBy(apiB, second).size(), "the change made through a reaches b's next alert");
+    assertEquals(204, apiA.delete("api/v1/alert-channels/" + channelId).status());
+    assertEquals(List.of(), deliveredBy(apiB, second), "so does the deletion");
+  }
+
+  private static String createdId(ApiClient.Reply reply) {
+    assertEquals(201, reply.status(), reply.body());
+    return reply.json().getString("id");
+  }
+
+  private static List<String> deliveredBy(ApiClient api, String checkId) throws Exception {
+    ApiClient.Reply reply =
+        api.post("api/v1/alerts", Json.createObjectBuilder().add("ALERT_TYPE", "ALERT_FAILURE").add("CHECK_ID", checkId).build().toString());
+    assertEquals(202, reply.status(), reply.body());
+    return reply.json().getJsonArray("deliveries").getValuesAs(jakarta.json.JsonString.class).stream().map(jakarta.json.JsonString::getString).toList();
   }
 
   /** Creates an empty schema in the test database and returns the database URL that makes it current. */

@@ -21,7 +21,7 @@ import java.util.Map;
  *
  * <p>Before, every alert read every activated channel with its parameters and subscriptions, and the
  * subscriptions twice more: 15.6 % of the app's CPU while 16 posters posted to 10 channels
- * (docs/benchmarks.md, sections 14 and 15).
+ * (docs/benchmarks.md, section 15).
  *
  * <p>Runs in the caller's transaction, if any.
  */
