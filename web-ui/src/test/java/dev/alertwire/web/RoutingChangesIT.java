@@ -90,10 +90,18 @@ class RoutingChangesIT {
     assertEquals("ALERT_FAILURE", result.json().getString("transition"), result.body());
     assertTrue(channelsOfResult(api, result.json()).contains(z), result.body());
 
+    // A check made by its first result: the check, z's subscription to it and the alert are one transaction,
+    // whose routing must see that transaction's own subscription.
+    ApiClient.Reply first =
+        api.post("api/v1/check-results", "{\"check\":{\"name\":\"Routing first " + run + "\",\"checkType\":\"API\"},\"hasFailures\":true}");
+    assertEquals(202, first.status(), first.body());
+    assertTrue(channelsOfResult(api, first.json()).contains(z), "the check made with the result is routed to z: " + first.body());
+    String madeByResult = first.json().getString("checkId");
+
     for (String id : new String[] {y, z}) {
       api.delete("api/v1/alert-channels/" + id);
     }
-    for (String id : new String[] {a, b, checkId}) {
+    for (String id : new String[] {a, b, checkId, madeByResult}) {
       api.delete("api/v1/checks/" + id);
     }
   }

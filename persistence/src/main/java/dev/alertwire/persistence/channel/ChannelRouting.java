@@ -1,8 +1,11 @@
 package dev.alertwire.persistence.channel;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +26,10 @@ import java.util.Map;
  * subscriptions twice more: 15.6 % of the app's CPU while 16 posters posted to 10 channels
  * (docs/benchmarks.md, section 15).
  *
- * <p>Runs in the caller's transaction, if any.
+ * <p>The table is kept only by callers outside a transaction, which is the API's accept
+ * ({@code AlertIngestion}, the hot path). Inside one (check results, reminders) it is made from the
+ * transaction's own view at each call and not kept: that view holds the transaction's changes, which may still
+ * roll back, and channels its persistence context read before another instance's commit.
  */
 @ApplicationScoped
 public class ChannelRouting {
@@ -36,6 +42,10 @@ public class ChannelRouting {
 
   private volatile Kept kept;
 
+  private final Object making = new Object();
+
+  @Resource TransactionSynchronizationRegistry transactions;
+
   /** The channels an alert goes to: see {@link RoutingTable} for the rule. */
   public List<Recipient> routedTo(String checkId, String groupId, Collection<String> labels) {
     return table().routedTo(checkId, groupId, labels);
@@ -47,13 +57,26 @@ public class ChannelRouting {
   }
 
   private RoutingTable table() {
+    if (transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION) {
+      // The caller's transaction sees its own changes (a check made by its first result, and the channels
+      // auto-subscribed to it) and its persistence context may hold channels read before another instance's
+      // change: a table made here is right for this transaction only, and is not kept.
+      return RoutingTable.of(channels.activated());
+    }
     Map<String, Long> versions = versions();
     Kept now = kept;
-    if (now == null || !now.versions().equals(versions)) {
-      now = new Kept(versions, RoutingTable.of(channels.activated()));
-      kept = now;
+    if (now != null && now.versions().equals(versions)) {
+      return now.table();
     }
-    return now.table();
+    // One thread makes the table; those that found it out of date with it take the one it made.
+    synchronized (making) {
+      now = kept;
+      if (now == null || !now.versions().equals(versions)) {
+        now = new Kept(versions, RoutingTable.of(channels.activated()));
+        kept = now;
+      }
+      return now.table();
+    }
   }
 
   private Map<String, Long> versions() {
