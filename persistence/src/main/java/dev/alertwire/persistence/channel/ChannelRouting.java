@@ -2,6 +2,7 @@ package dev.alertwire.persistence.channel;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Status;
@@ -36,7 +37,7 @@ public class ChannelRouting {
   @PersistenceContext(unitName = "alertwire")
   private EntityManager em;
 
-  @jakarta.inject.Inject ChannelRepository channels;
+  @Inject ChannelRepository channels;
 
   private record Kept(Map<String, Long> versions, RoutingTable table) {}
 
