@@ -46,32 +46,32 @@ class RoutingChangesIT {
     String a = check(api, "a");
     String b = check(api, "b");
     String x = Deliveries.create(api, subscribedTo("x", Json.createObjectBuilder().add("checkId", a))).getString("id");
-    assertTrue(channelsOf(api, alert(api, "ALERT_FAILURE", a)).contains(x));
-    assertFalse(channelsOf(api, alert(api, "ALERT_FAILURE", b)).contains(x), "the table is made; x is not subscribed to b");
+    assertTrue(channelsOf(api, Deliveries.alert(api, "ALERT_FAILURE", a)).contains(x));
+    assertFalse(channelsOf(api, Deliveries.alert(api, "ALERT_FAILURE", b)).contains(x), "the table is made; x is not subscribed to b");
 
     // Only the subscriptions change.
     put(api, x, subscribedTo("x", Json.createObjectBuilder().add("checkId", b)));
-    assertTrue(channelsOf(api, alert(api, "ALERT_FAILURE", b)).contains(x), "subscribed to b now");
-    assertFalse(channelsOf(api, alert(api, "ALERT_FAILURE", a)).contains(x), "no longer to a");
+    assertTrue(channelsOf(api, Deliveries.alert(api, "ALERT_FAILURE", b)).contains(x), "subscribed to b now");
+    assertFalse(channelsOf(api, Deliveries.alert(api, "ALERT_FAILURE", a)).contains(x), "no longer to a");
 
     // What the channel wants.
-    assertTrue(channelsOf(api, alert(api, "ALERT_RECOVERY", b)).contains(x));
+    assertTrue(channelsOf(api, Deliveries.alert(api, "ALERT_RECOVERY", b)).contains(x));
     put(api, x, subscribedTo("x", Json.createObjectBuilder().add("checkId", b)).add("sendRecovery", false));
-    assertFalse(channelsOf(api, alert(api, "ALERT_RECOVERY", b)).contains(x), "recoveries turned off");
-    assertTrue(channelsOf(api, alert(api, "ALERT_FAILURE", b)).contains(x), "failures still on");
+    assertFalse(channelsOf(api, Deliveries.alert(api, "ALERT_RECOVERY", b)).contains(x), "recoveries turned off");
+    assertTrue(channelsOf(api, Deliveries.alert(api, "ALERT_FAILURE", b)).contains(x), "failures still on");
 
     // Deactivated, then activated again.
     put(api, x, subscribedTo("x", Json.createObjectBuilder().add("checkId", b)).add("activated", false));
-    assertFalse(channelsOf(api, alert(api, "ALERT_FAILURE", b)).contains(x), "deactivated");
+    assertFalse(channelsOf(api, Deliveries.alert(api, "ALERT_FAILURE", b)).contains(x), "deactivated");
     put(api, x, subscribedTo("x", Json.createObjectBuilder().add("checkId", b)).add("activated", true));
-    assertTrue(channelsOf(api, alert(api, "ALERT_FAILURE", b)).contains(x), "activated again");
+    assertTrue(channelsOf(api, Deliveries.alert(api, "ALERT_FAILURE", b)).contains(x), "activated again");
 
     // A channel made after the table was, and one deleted.
     String y = Deliveries.create(api, subscribedTo("y", Json.createObjectBuilder().add("checkId", b))).getString("id");
-    Set<String> both = channelsOf(api, alert(api, "ALERT_FAILURE", b));
+    Set<String> both = channelsOf(api, Deliveries.alert(api, "ALERT_FAILURE", b));
     assertTrue(both.contains(x) && both.contains(y), both.toString());
     assertEquals(204, api.delete("api/v1/alert-channels/" + x).status());
-    Set<String> afterDelete = channelsOf(api, alert(api, "ALERT_FAILURE", b));
+    Set<String> afterDelete = channelsOf(api, Deliveries.alert(api, "ALERT_FAILURE", b));
     assertFalse(afterDelete.contains(x), "deleted");
     assertTrue(afterDelete.contains(y));
 
@@ -80,9 +80,9 @@ class RoutingChangesIT {
     String z =
         Deliveries.create(api, subscribedTo("z", Json.createObjectBuilder().add("label", "run=" + run)).add("autoSubscribe", true))
             .getString("id");
-    assertFalse(channelsOf(api, alert(api, "ALERT_FAILURE", b)).contains(z));
+    assertFalse(channelsOf(api, Deliveries.alert(api, "ALERT_FAILURE", b)).contains(z));
     String checkId = check(api, "new");
-    assertTrue(channelsOf(api, alert(api, "ALERT_FAILURE", checkId)).contains(z), "auto-subscribed to the new check");
+    assertTrue(channelsOf(api, Deliveries.alert(api, "ALERT_FAILURE", checkId)).contains(z), "auto-subscribed to the new check");
 
     // The same table serves check results: the new check's first failing result reaches z.
     ApiClient.Reply result = api.post("api/v1/check-results", "{\"check\":{\"id\":\"" + checkId + "\"},\"hasFailures\":true}");
@@ -120,10 +120,6 @@ class RoutingChangesIT {
   private static void put(ApiClient api, String id, JsonObjectBuilder channel) throws Exception {
     ApiClient.Reply reply = api.put("api/v1/alert-channels/" + id, channel.build().toString());
     assertEquals(200, reply.status(), reply.body());
-  }
-
-  private static JsonObject alert(ApiClient api, String type, String checkId) throws Exception {
-    return Deliveries.alert(api, type, checkId);
   }
 
   /** The channels an accepted alert went to. */

@@ -1,18 +1,13 @@
 package dev.alertwire.persistence.channel;
 
 /**
- * What queuing an alert needs of a channel it is routed to: an immutable copy, which the routing table keeps
- * between alerts and shares between threads, where an entity belongs to one persistence context.
- *
- * @param alertSettings the channel's settings as they were read; nothing changes them after
+ * What queuing an alert needs of a channel it is routed to, which the routing table keeps between alerts and
+ * shares between threads, where an entity belongs to one persistence context. {@link AlertSettings} has no
+ * setters (a channel's settings change by {@link AlertChannel#alertOn}, which replaces them), so the
+ * settings are shared as they are.
  */
 public record Recipient(String id, String name, boolean supersedesOlder, AlertSettings alertSettings) {
   public static Recipient of(AlertChannel channel) {
-    AlertSettings s = channel.alertSettings();
-    return new Recipient(
-        channel.id(),
-        channel.name(),
-        channel.supersedesOlder(),
-        new AlertSettings(s.sendFailure(), s.sendRecovery(), s.sendDegraded(), s.sslExpiry(), s.sslExpiryThreshold(), s.autoSubscribe()));
+    return new Recipient(channel.id(), channel.name(), channel.supersedesOlder(), channel.alertSettings());
   }
 }
