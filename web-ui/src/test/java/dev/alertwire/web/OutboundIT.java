@@ -57,6 +57,67 @@ class OutboundIT {
   }
 
   /**
+   * A channel's slot is given back when its request is answered, before the attempt's record is committed
+   * (DeliveryDispatcher): the receiver must still never see more requests at once than the channel's limit
+   * of 8, and must see that many while a backlog waits. 40 alerts to one channel whose receiver holds each
+   * request until all 40 are accepted, then answers each after 150 ms; every one is recorded as succeeded.
+   */
+  @Test
+  void aChannelHasAtMostItsLimitOfRequestsOutAtOnceAndUsesThem() throws Exception {
+    ApiClient api = new ApiClient(base);
+    String suffix = UUID.randomUUID().toString().substring(0, 8);
+    String checkId = check(api, "Bounded " + suffix);
+    java.util.concurrent.atomic.AtomicInteger now = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger most = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger answered = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.CountDownLatch allAccepted = new java.util.concurrent.CountDownLatch(1);
+    com.sun.net.httpserver.HttpServer receiver =
+        com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    receiver.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(32));
+    String path = "/bounded-" + suffix;
+    receiver.createContext(path, exchange -> {
+      exchange.getRequestBody().readAllBytes();
+      most.accumulateAndGet(now.incrementAndGet(), Math::max);
+      try {
+        allAccepted.await(60, java.util.concurrent.TimeUnit.SECONDS);
+        Thread.sleep(150);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      now.decrementAndGet(); // before the answer: the app can send the next one only after it has it
+      exchange.sendResponseHeaders(200, -1);
+      exchange.close();
+      answered.incrementAndGet();
+    });
+    receiver.start();
+    String channelId = null;
+    try {
+      String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + path;
+      channelId = Deliveries.create(api, channelFor("bounded " + suffix, url, checkId).add("supersedeOlder", false)).getString("id");
+      for (int i = 0; i < 40; i++) {
+        Deliveries.alert(api, "ALERT_FAILURE", checkId);
+      }
+      allAccepted.countDown();
+      long end = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+      long succeeded = 0;
+      while (System.nanoTime() < end && succeeded < 40) {
+        Thread.sleep(200);
+        succeeded = api.get("api/v1/deliveries?size=1&status=succeeded&channelId=" + channelId).json().getJsonNumber("total").longValue();
+      }
+      assertEquals(40, succeeded, "every delivery recorded as succeeded");
+      assertEquals(40, answered.get(), "one request per delivery");
+      assertEquals(8, most.get(), "the channel's limit, reached and never passed");
+    } finally {
+      allAccepted.countDown();
+      receiver.stop(0);
+      ((java.util.concurrent.ExecutorService) receiver.getExecutor()).shutdownNow();
+      if (channelId != null) {
+        api.delete("api/v1/alert-channels/" + channelId);
+      }
+    }
+  }
+
+  /**
    * 64 deliveries to a receiver that sends its body a byte every 2 s fill every delivery slot (8 channels
    * at their limit of 8). Another channel's alert must still arrive promptly: the trickling attempts end at
    * their channels' 3 s response timeout, as TIMEOUT, and free their slots and connections.

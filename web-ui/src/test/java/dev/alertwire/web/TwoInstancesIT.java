@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import java.io.File;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -77,6 +78,7 @@ class TwoInstancesIT {
       ApiClient apiB = new ApiClient(b.url());
       String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/two";
       routingChangedOnOneInstanceReachesTheOthersNextAlert(apiA, apiB, url);
+      sendingChangedOnOneInstanceReachesTheOthersNextDelivery(apiA, apiB);
       JsonObject ch = create(apiA, channel("two instances", url).add("retryDelayMs", 500).add("maxRetries", 10)
           .add("connectTimeoutMs", 1000).add("responseTimeoutMs", 2000).add("supersedeOlder", false));
       String channelId = ch.getString("id");
@@ -134,6 +136,39 @@ class TwoInstancesIT {
     assertEquals(1, deliveredBy(apiB, second).size(), "the change made through a reaches b's next alert");
     assertEquals(204, apiA.delete("api/v1/alert-channels/" + channelId).status());
     assertEquals(List.of(), deliveredBy(apiB, second), "so does the deletion");
+  }
+
+  /**
+   * Each instance keeps the channels it sends to in memory (ChannelSnapshots): a channel's URL, template and
+   * locked header changed through one instance are what the other sends next. Each instance first sends an
+   * alert of its own (an instance dispatches the alerts it accepts), so both keep the channel; then b's next
+   * alert must go out as changed through a.
+   */
+  private static void sendingChangedOnOneInstanceReachesTheOthersNextDelivery(ApiClient apiA, ApiClient apiB) throws Exception {
+    try (LoopbackReceiver receiver = new LoopbackReceiver()) {
+      java.util.function.BiFunction<String, String, JsonObjectBuilder> channel =
+          (path, value) ->
+              channel("sending", receiver.url(path))
+                  .add("template", "{\"v\":\"" + value + "\"}")
+                  .add("headers", Json.createArrayBuilder().add(Json.createObjectBuilder().add("key", "X-Token").add("value", "canary-" + value).add("locked", true)))
+                  .add("subscriptions", Json.createArrayBuilder().add(Json.createObjectBuilder().add("label", "sending=yes")));
+      String channelId = create(apiA, channel.apply("/before", "before")).getString("id");
+      String labelled = "{\"ALERT_TYPE\":\"ALERT_FAILURE\",\"LABELS\":{\"sending\":\"yes\"}}";
+      for (ApiClient api : List.of(apiA, apiB)) {
+        assertEquals(202, api.post("api/v1/alerts", labelled).status());
+      }
+      List<LoopbackReceiver.Received> before = receiver.await(2, Duration.ofSeconds(30));
+      assertEquals(List.of("/before", "/before"), before.stream().map(LoopbackReceiver.Received::path).toList());
+
+      ApiClient.Reply changed = apiA.put("api/v1/alert-channels/" + channelId, channel.apply("/after", "after").build().toString());
+      assertEquals(200, changed.status(), changed.body());
+      assertEquals(202, apiB.post("api/v1/alerts", labelled).status());
+      LoopbackReceiver.Received after = receiver.await(3, Duration.ofSeconds(30)).get(2);
+      assertEquals("/after", after.path(), "the URL changed through a is where b sends");
+      assertEquals("{\"v\":\"after\"}", after.bodyText());
+      assertEquals("canary-after", after.header("x-token"));
+      assertEquals(204, apiA.delete("api/v1/alert-channels/" + channelId).status());
+    }
   }
 
   private static String createdId(ApiClient.Reply reply) {

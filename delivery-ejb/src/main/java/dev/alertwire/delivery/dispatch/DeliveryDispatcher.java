@@ -65,6 +65,13 @@ public class DeliveryDispatcher {
   @Inject DeliveryMetrics metrics;
   @Resource ManagedThreadFactory threads;
 
+  /**
+   * Answers waiting to be recorded, per permit. An attempt's record waits for the group commit, about 90 ms
+   * while 16 posters post; holding the permit and the channel's slot through that wait capped delivery at 64
+   * permits per 100 ms (docs/benchmarks.md, section 16). Each waiting answer holds its request and its
+   * response (bodies capped) in memory, hence a bound.
+   */
+  static final int UNRECORDED_PER_PERMIT = 4;
   /** Bounds the list of channels a look past leaves out (one query parameter each). */
   static final int MAX_SKIPPED = 500;
   /** How far a look past the skipped channels' rows goes: their rows are checked one by one. */
@@ -84,20 +91,48 @@ public class DeliveryDispatcher {
   /** Set by the single thread that runs passes ({@link #running}). */
   private Instant lookPastAfter = Instant.MIN;
   private Semaphore permits;
+  /**
+   * Deliveries picked whose attempt is not yet recorded: bounds the answers waiting for the writer. A
+   * delivery's permit and its channel's slot bound the requests out at once and are given back when the answer
+   * comes; this one is given back when the answer is committed.
+   */
+  private Semaphore unrecorded;
   private ExecutorService preparers;
+  /** Runs the passes asked for by {@link #passSoon}, one at a time. */
+  private ThreadPoolExecutor soon;
+  private final AtomicBoolean passQueued = new AtomicBoolean();
 
   @PostConstruct
   void init() {
     permits = new Semaphore(config.maxConcurrency());
+    unrecorded = new Semaphore(UNRECORDED_PER_PERMIT * config.maxConcurrency());
     int n = config.prepareThreads();
     ThreadPoolExecutor pool = new ThreadPoolExecutor(n, n, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
     pool.allowCoreThreadTimeOut(true); // idle, they go: nothing to prepare costs no threads
     preparers = pool;
+    soon = new ThreadPoolExecutor(1, 1, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
+    soon.allowCoreThreadTimeOut(true);
+  }
+
+  /** A pass on a thread of its own, soon; asks that arrive while one is queued and not started share it. */
+  private void passSoon() {
+    if (passQueued.compareAndSet(false, true)) {
+      try {
+        soon.execute(
+            () -> {
+              passQueued.set(false); // before the pass reads the rows, so a later ask queues a new one
+              dispatchDue();
+            });
+      } catch (RuntimeException e) { // shutting down: the completion's own pass below, and the timers, remain
+        passQueued.set(false);
+      }
+    }
   }
 
   @PreDestroy
   void close() {
     preparers.shutdown();
+    soon.shutdownNow();
   }
 
   public String instanceId() {
@@ -210,6 +245,10 @@ public class DeliveryDispatcher {
       if (!permits.tryAcquire()) {
         break;
       }
+      if (!unrecorded.tryAcquire()) {
+        permits.release();
+        break;
+      }
       if (channel != null) {
         counter(inFlightPerChannel, channel).incrementAndGet();
       }
@@ -218,8 +257,14 @@ public class DeliveryDispatcher {
     return wanted;
   }
 
-  /** Gives back what {@link #take} took for a delivery that is not sent (or whose send is over). */
+  /** Gives back what {@link #take} took for a delivery that is not sent, or whose attempt is recorded. */
   private void giveBack(Picked picked) {
+    answered(picked);
+    unrecorded.release();
+  }
+
+  /** Its request was answered: its permit and its channel's slot are free; its attempt is still to be recorded. */
+  private void answered(Picked picked) {
     if (picked.channelId() != null) {
       counter(inFlightPerChannel, picked.channelId()).decrementAndGet();
     }
@@ -345,7 +390,8 @@ public class DeliveryDispatcher {
 
   /**
    * @param before what each channel of the list had in flight and had started before the list was read
-   * @return true when the request went out: its completion gives back the permit and the channel's slot
+   * @return true when the request went out: its answer gives back the permit and the channel's slot, its
+   *     record what is left
    */
   private boolean send(Picked one, PreparedDelivery p, Map<String, ChannelSends.Snapshot> before) {
     if (!p.isValid()) {
@@ -371,7 +417,11 @@ public class DeliveryDispatcher {
     answer
         .whenComplete(
             (result, failure) -> {
+              answered(one);
               try {
+                // The next request may go out while this answer waits for the writer: a pass on a thread of its
+                // own takes the permit now, where this thread would first wait for its record's commit.
+                passSoon();
                 if (result != null) {
                   attempts.record(p, result);
                 } else {
@@ -381,8 +431,8 @@ public class DeliveryDispatcher {
                 LOG.log(Level.WARNING, "Could not record an attempt of delivery " + p.deliveryId()
                     + "; its lease will expire and it is attempted again", e);
               } finally {
-                sending.answered();
-                giveBack(one);
+                sending.answered(); // counted in its channel's rate window until its attempt is in the database
+                unrecorded.release();
               }
               dispatchDue();
             });
@@ -393,6 +443,7 @@ public class DeliveryDispatcher {
     try {
       boolean saturated =
           permits.availablePermits() == 0
+              || unrecorded.availablePermits() == 0
               || inFlightPerChannel.values().stream().anyMatch(n -> n.get() >= config.maxConcurrencyPerChannel());
       if (saturated) {
         // Completions wake the dispatcher; the timer is only the fallback, so the query is not worth it.

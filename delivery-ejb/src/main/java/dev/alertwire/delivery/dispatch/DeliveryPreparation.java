@@ -8,10 +8,9 @@ import dev.alertwire.domain.delivery.ErrorClass;
 import dev.alertwire.domain.secret.SecretRedactor;
 import dev.alertwire.domain.secret.UnreadableSecretException;
 import dev.alertwire.domain.validation.InvalidInputException;
-import dev.alertwire.persistence.channel.AlertChannel;
-import dev.alertwire.persistence.channel.ChannelRepository;
+import dev.alertwire.persistence.channel.ChannelSnapshot;
+import dev.alertwire.persistence.channel.ChannelSnapshots;
 import dev.alertwire.persistence.check.CheckRepository;
-import dev.alertwire.persistence.check.MonitoredCheck;
 import dev.alertwire.persistence.delivery.Delivery;
 import dev.alertwire.persistence.delivery.DeliveryRepository;
 import dev.alertwire.persistence.event.AlertEvent;
@@ -28,6 +27,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,15 +41,15 @@ public class DeliveryPreparation {
 
   @Inject DeliveryRepository deliveries;
   @Inject EventRepository events;
-  @Inject ChannelRepository channels;
+  @Inject ChannelSnapshots snapshots;
   @Inject CheckRepository checks;
   @Inject RenderContexts contexts;
   @Inject ChannelRequests requests;
   @Inject Clock clock;
 
-  private PreparedDelivery.RateWindow rateWindow(AlertChannel channel) {
+  private PreparedDelivery.RateWindow rateWindow(ChannelSnapshot channel) {
     return channel
-        .rateLimitPerMinute()
+        .rateLimit()
         .map(
             limit -> {
               Instant now = clock.instant();
@@ -80,7 +80,10 @@ public class DeliveryPreparation {
     deliveries.findAll(deliveryIds).forEach(d -> found.put(d.id(), d));
     Map<String, AlertEvent> eventsById = new HashMap<>();
     events.findAll(found.values().stream().map(Delivery::eventId).distinct().toList()).forEach(e -> eventsById.put(e.id(), e));
-    Batch batch = new Batch();
+    Batch batch =
+        new Batch(
+            snapshots.current(found.values().stream().map(Delivery::channelId).filter(Objects::nonNull).distinct().toList()),
+            checks.groupsOf(eventsById.values().stream().map(AlertEvent::checkId).filter(Objects::nonNull).distinct().toList()));
     Map<String, PreparedDelivery> prepared = new LinkedHashMap<>();
     List<String> toCancel = new ArrayList<>();
     for (String id : deliveryIds) {
@@ -106,33 +109,39 @@ public class DeliveryPreparation {
   public record Prepared(Map<String, PreparedDelivery> ready, List<String> toCancel) {}
 
   /**
-   * What the deliveries of one list share, resolved once each: a channel's decrypted parameters and secrets,
-   * a group's stored variables, a channel's rate window. Channels and checks need no map of their own: the
-   * list's transaction has one persistence context, which reads each entity once.
+   * What the deliveries of one list share, read or resolved once each: their channels (kept between lists by
+   * {@link ChannelSnapshots}), their checks' groups, a channel's decrypted parameters and secrets, a group's
+   * stored variables, a channel's rate window.
    */
   private final class Batch {
+    final Map<String, ChannelSnapshot> channels;
+    final Map<String, String> groupOfCheck;
     final Map<String, ResolvedChannel> resolved = new HashMap<>();
     final Map<String, RenderContexts.RenderContext> storedByGroup = new HashMap<>();
     final Map<String, PreparedDelivery.RateWindow> rateWindows = new HashMap<>();
 
+    Batch(Map<String, ChannelSnapshot> channels, Map<String, String> groupOfCheck) {
+      this.channels = channels;
+      this.groupOfCheck = groupOfCheck;
+    }
+
     /** An unreadable secret throws out of it, and nothing is remembered. */
-    ResolvedChannel resolved(AlertChannel channel) {
+    ResolvedChannel resolved(ChannelSnapshot channel) {
       return resolved.computeIfAbsent(channel.id(), id -> requests.resolve(channel, clock.instant()));
     }
 
     RenderContexts.RenderContext stored(String checkId) {
       // Group variables come from the group of the check the alert is about, as it is now.
-      String groupId = checks.find(checkId).flatMap(MonitoredCheck::groupId).orElse(null);
+      String groupId = checkId == null ? null : groupOfCheck.get(checkId);
       return storedByGroup.computeIfAbsent(groupId, contexts::stored);
     }
   }
 
   private Optional<PreparedDelivery> prepare(Delivery delivery, AlertEvent event, Batch batch) {
-    Optional<AlertChannel> found = channels.find(delivery.channelId());
-    if (found.isEmpty() || event == null) {
+    ChannelSnapshot channel = delivery.channelId() == null ? null : batch.channels.get(delivery.channelId());
+    if (channel == null || event == null) {
       return Optional.empty(); // its channel or event is gone: the caller cancels it
     }
-    AlertChannel channel = found.get();
     int attempt = delivery.attempts() + 1;
     ResolvedChannel resolved;
     RenderContexts.RenderContext context;
@@ -149,6 +158,8 @@ public class DeliveryPreparation {
           new PreparedDelivery(
               delivery.id(),
               channel.id(),
+              delivery.kind(),
+              delivery.createdAt(),
               attempt,
               built.sent(),
               built.shown(),
@@ -166,10 +177,12 @@ public class DeliveryPreparation {
   }
 
   private PreparedDelivery unsendable(
-      Delivery delivery, AlertChannel channel, int attempt, String reason, ErrorClass why, SecretRedactor redactor) {
+      Delivery delivery, ChannelSnapshot channel, int attempt, String reason, ErrorClass why, SecretRedactor redactor) {
     return new PreparedDelivery(
         delivery.id(),
         channel.id(),
+        delivery.kind(),
+        delivery.createdAt(),
         attempt,
         null,
         null,

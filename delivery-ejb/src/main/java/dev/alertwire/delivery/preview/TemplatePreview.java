@@ -16,6 +16,7 @@ import dev.alertwire.domain.template.VariableReferences;
 import dev.alertwire.domain.validation.FieldError;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.channel.AlertChannel;
+import dev.alertwire.persistence.channel.ChannelSnapshot;
 import dev.alertwire.persistence.channel.ChannelRepository;
 import dev.alertwire.persistence.variable.VariableRepository;
 import jakarta.ejb.Stateless;
@@ -130,7 +131,7 @@ public class TemplatePreview {
 
   public ResolvedChannel resolve(ChannelDraft draft) {
     Optional<AlertChannel> stored = channels.find(draft.channelId());
-    ResolvedChannel saved = stored.map(c -> requests.resolve(c, clock.instant())).orElse(null);
+    ResolvedChannel saved = stored.map(c -> requests.resolve(ChannelSnapshot.of(c), clock.instant())).orElse(null);
     HttpMethod method = HttpMethod.parse(draft.method()).orElse(HttpMethod.POST);
     List<String> locked = new ArrayList<>();
     List<KeyValue> headers = withStoredSecrets(draft.headers(), saved == null ? List.of() : saved.template().headers(), locked);

@@ -14,6 +14,7 @@ import dev.alertwire.domain.validation.FieldError;
 import dev.alertwire.domain.validation.InvalidInputException;
 import dev.alertwire.persistence.channel.AlertChannel;
 import dev.alertwire.persistence.channel.ChannelParameter;
+import dev.alertwire.persistence.channel.ChannelSnapshot;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.net.URI;
@@ -39,11 +40,11 @@ public class ChannelRequests {
   /** The request that goes out, and the same request as it may be shown or stored. */
   public record Built(OutgoingRequest sent, OutgoingRequest shown) {}
 
-  public ResolvedChannel resolve(AlertChannel channel, Instant now) {
+  public ResolvedChannel resolve(ChannelSnapshot channel, Instant now) {
     List<KeyValue> headers = new ArrayList<>();
     List<KeyValue> query = new ArrayList<>();
     List<String> locked = new ArrayList<>();
-    for (ChannelParameter p : channel.parameters()) {
+    for (ChannelSnapshot.Parameter p : channel.parameters()) {
       String value = p.locked() ? cipher.decrypt(p.value()) : p.value();
       if (p.locked()) {
         locked.add(value);

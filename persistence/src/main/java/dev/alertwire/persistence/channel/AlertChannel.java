@@ -190,11 +190,26 @@ public class AlertChannel {
 
   /** The previous secret while the rotation overlap lasts. */
   public java.util.Optional<String> encryptedPreviousSecret(Instant now) {
-    if (encryptedPreviousSecret == null || secretRotatedAt == null) {
-      return java.util.Optional.empty();
-    }
-    boolean overlapping = now.isBefore(Instant.ofEpochMilli(secretRotatedAt).plus(ROTATION_OVERLAP));
-    return overlapping ? java.util.Optional.of(encryptedPreviousSecret) : java.util.Optional.empty();
+    return overlapping(encryptedPreviousSecret, previousSecretUntil().orElse(null), now);
+  }
+
+  /** The previous secret, whether or not its overlap is over (for {@link ChannelSnapshot}). */
+  java.util.Optional<String> encryptedPreviousSecret() {
+    return java.util.Optional.ofNullable(encryptedPreviousSecret);
+  }
+
+  /** When the previous secret stops signing: {@link #ROTATION_OVERLAP} after the rotation. */
+  java.util.Optional<Instant> previousSecretUntil() {
+    return secretRotatedAt == null ? java.util.Optional.empty() : java.util.Optional.of(Instant.ofEpochMilli(secretRotatedAt).plus(ROTATION_OVERLAP));
+  }
+
+  static java.util.Optional<String> overlapping(String encryptedPrevious, Instant until, Instant now) {
+    return encryptedPrevious != null && until != null && now.isBefore(until) ? java.util.Optional.of(encryptedPrevious) : java.util.Optional.empty();
+  }
+
+  /** Raised by every change to the channel, its parameters and subscriptions included. */
+  public long version() {
+    return version;
   }
 
   public void supersedeOlder(boolean supersede) {

@@ -1,6 +1,6 @@
 /**
- * Alert channels: the entity with its parameters, settings and subscriptions, and how an alert finds the
- * channels it goes to.
+ * Alert channels: the entity with its parameters, settings and subscriptions, how an alert finds the
+ * channels it goes to, and what a delivery reads of its channel.
  *
  * <p>Decisions recorded here:
  *
@@ -18,6 +18,11 @@
  *       channel_parameter} rows must raise the channel's {@code version} with them.
  *   <li>What the table hands out is a {@link dev.alertwire.persistence.channel.Recipient}, a copy, never an
  *       entity: the table outlives every persistence context and is read by many threads at once.
+ *   <li>The same holds for sending: {@link dev.alertwire.persistence.channel.ChannelSnapshots} keeps what a
+ *       delivery needs of its channel as a {@link dev.alertwire.persistence.channel.ChannelSnapshot}, checked
+ *       against the channels' versions once per list of deliveries prepared. A snapshot keeps the secrets as
+ *       they are stored, encrypted: what is kept in memory for as long as the app runs holds no secret in the
+ *       clear, and decrypting them again for each list costs little (it was done per list before).
  * </ul>
  */
 package dev.alertwire.persistence.channel;

@@ -25,6 +25,22 @@ public class CheckRepository {
   }
 
   /** Locks the check's row: two results of one check must not race through the state machine. */
+  /**
+   * The group of each of these checks that has one, in one query: what rendering a list of deliveries needs of
+   * their checks, without reading each check (its tags and schedule included).
+   */
+  public java.util.Map<String, String> groupsOf(java.util.Collection<String> checkIds) {
+    java.util.Map<String, String> groups = new java.util.HashMap<>();
+    if (checkIds.isEmpty()) {
+      return groups;
+    }
+    em.createQuery("SELECT c.id, c.groupId FROM MonitoredCheck c WHERE c.id IN :ids AND c.groupId IS NOT NULL", Object[].class)
+        .setParameter("ids", List.copyOf(checkIds))
+        .getResultList()
+        .forEach(row -> groups.put((String) row[0], (String) row[1]));
+    return groups;
+  }
+
   public Optional<MonitoredCheck> findForUpdate(String id) {
     return Optional.ofNullable(id == null ? null : em.find(MonitoredCheck.class, id, LockModeType.PESSIMISTIC_WRITE));
   }
