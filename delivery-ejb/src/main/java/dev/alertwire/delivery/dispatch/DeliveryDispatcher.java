@@ -132,7 +132,7 @@ public class DeliveryDispatcher {
   @PreDestroy
   void close() {
     preparers.shutdown();
-    soon.shutdownNow();
+    soon.shutdown(); // a pass in the middle of a claim finishes it; one queued runs against the rows, as any pass
   }
 
   public String instanceId() {
@@ -179,7 +179,8 @@ public class DeliveryDispatcher {
    * @return true when more may be due: the batch was full, or rows were held out of a full read
    */
   private boolean claimAndSendBatch() {
-    int free = permits.availablePermits();
+    // Answers waiting for their record count too: with none of those free, a read would take nothing.
+    int free = Math.min(permits.availablePermits(), unrecorded.availablePermits());
     if (free == 0) {
       return false;
     }

@@ -129,6 +129,12 @@ public class HttpSender {
     final Instant started = clock.instant();
     final long startNanos = System.nanoTime();
     final CompletableFuture<SendResult> outcome = new CompletableFuture<>();
+    /**
+     * Set by whichever comes first, the answer or the deadline, before it completes {@link #outcome}: the
+     * deadline gives the exchange up first, then completes it, because completing runs the dispatcher's
+     * callback, which frees the channel's slot for its next request.
+     */
+    final java.util.concurrent.atomic.AtomicBoolean settled = new java.util.concurrent.atomic.AtomicBoolean();
     volatile CompletableFuture<HttpResponse<byte[]>> call;
     volatile CappedBody body;
     volatile boolean vetted;
@@ -144,11 +150,15 @@ public class HttpSender {
     }
 
     boolean finish(Integer status, ErrorClass error, String message) {
-      return outcome.complete(new SendResult(started, elapsedMillis(), status, Map.of(), null, error, message));
+      return settle(new SendResult(started, elapsedMillis(), status, Map.of(), null, error, message));
+    }
+
+    boolean settle(SendResult result) {
+      return settled.compareAndSet(false, true) && outcome.complete(result);
     }
 
     void start() {
-      if (outcome.isDone()) {
+      if (settled.get()) {
         return;
       }
       OutboundGuard.Verdict verdict = guard.vet(request.uri());
@@ -177,7 +187,7 @@ public class HttpSender {
                   info -> {
                     CappedBody b = new CappedBody(RESPONSE_BODY_LIMIT);
                     body = b;
-                    if (outcome.isDone()) {
+                    if (settled.get()) {
                       b.abort(new HttpTimeoutException("the attempt's deadline passed"));
                     }
                     return b;
@@ -189,7 +199,7 @@ public class HttpSender {
               Throwable cause = unwrap(failure);
               return finish(null, classify(cause), describe(cause));
             }
-            return outcome.complete(
+            return settle(
                 new SendResult(
                     started,
                     elapsedMillis(),
@@ -199,7 +209,7 @@ public class HttpSender {
                     null,
                     null));
           });
-      if (outcome.isDone()) {
+      if (settled.get()) {
         sent.cancel(true); // the deadline passed while the request was being started
       }
     }
@@ -214,7 +224,8 @@ public class HttpSender {
       HttpTimeoutException why =
           new HttpTimeoutException(
               "the attempt took longer than the channel's response timeout of " + attemptTimeout.toMillis() + " ms (" + phase + ")");
-      if (finish(null, ErrorClass.TIMEOUT, describe(why))) {
+      long elapsed = elapsedMillis();
+      if (settled.compareAndSet(false, true)) {
         if (b != null) {
           b.abort(why);
         }
@@ -222,6 +233,7 @@ public class HttpSender {
         if (c != null) {
           c.cancel(true);
         }
+        outcome.complete(new SendResult(started, elapsed, null, Map.of(), null, ErrorClass.TIMEOUT, describe(why)));
       }
     }
   }

@@ -147,6 +147,32 @@ class HttpSenderDeadlineTest {
     }
   }
 
+  /**
+   * What waits on a timed-out attempt (the dispatcher records it, and has given its channel's slot to the next
+   * request by then) runs after the exchange is given up, not before: a callback that waits for the receiver
+   * to see the connection closed sees it. Completing first and closing after made the callback's wait (the
+   * record's commit) a time in which the channel had one request more open than its limit.
+   */
+  @Test
+  void theExchangeIsGivenUpBeforeATimeoutIsReported() throws Exception {
+    try (TricklingReceiver receiver = new TricklingReceiver(Duration.ofMillis(100), true)) {
+      java.util.concurrent.CompletableFuture<Boolean> closedSeen =
+          sender(OutboundPolicy.DEFAULT, Set.of())
+              .send(post("http://127.0.0.1:" + receiver.port() + "/hook"), Duration.ofSeconds(5), Duration.ofMillis(800))
+              .thenApply(
+                  result -> {
+                    assertEquals(ErrorClass.TIMEOUT, result.error(), result.toString());
+                    try {
+                      receiver.thread.join(3000); // the receiver's thread ends when it sees the connection closed
+                    } catch (InterruptedException e) {
+                      Thread.currentThread().interrupt();
+                    }
+                    return receiver.closedAtNanos.get() != 0;
+                  });
+      assertTrue(closedSeen.get(10, TimeUnit.SECONDS), "the connection was closed while the timeout's callback ran");
+    }
+  }
+
   @Test
   void noResponseHeadersEndsAsATimeoutAtTheDeadline() throws Exception {
     try (TricklingReceiver receiver = new TricklingReceiver(Duration.ofMillis(200), false)) {

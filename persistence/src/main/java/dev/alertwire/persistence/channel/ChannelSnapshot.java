@@ -70,4 +70,10 @@ public record ChannelSnapshot(
   public Optional<Integer> rateLimit() {
     return Optional.ofNullable(rateLimitPerMinute);
   }
+
+  /** Names the channel and its version only: a record's own would print the stored secrets, encrypted as they are. */
+  @Override
+  public String toString() {
+    return "ChannelSnapshot[" + id + " v" + version + "]";
+  }
 }

@@ -28,7 +28,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 @ApplicationScoped
 public class ChannelSnapshots {
-  /** Bounds what is kept: past it, everything is dropped and read again (deleted channels are never asked for again). */
+  /** Bounds what is kept (deleted channels are never asked for again): past it, one is dropped for each kept. */
   static final int MAX_KEPT = 10_000;
 
   @PersistenceContext(unitName = "alertwire")
@@ -66,8 +66,8 @@ public class ChannelSnapshots {
   }
 
   private void keep(ChannelSnapshot snapshot) {
-    if (kept.size() >= MAX_KEPT) {
-      kept.clear();
+    if (kept.size() >= MAX_KEPT && !kept.containsKey(snapshot.id())) {
+      kept.keySet().stream().findAny().ifPresent(kept::remove); // any: it is read again if it is asked for
     }
     // Threads that read the same channel at two versions: the newer stays.
     kept.merge(snapshot.id(), snapshot, (old, made) -> old.version() >= made.version() ? old : made);

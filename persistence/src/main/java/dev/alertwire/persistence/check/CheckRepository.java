@@ -24,7 +24,6 @@ public class CheckRepository {
     return Optional.ofNullable(id == null ? null : em.find(MonitoredCheck.class, id));
   }
 
-  /** Locks the check's row: two results of one check must not race through the state machine. */
   /**
    * The group of each of these checks that has one, in one query: what rendering a list of deliveries needs of
    * their checks, without reading each check (its tags and schedule included).
@@ -41,6 +40,7 @@ public class CheckRepository {
     return groups;
   }
 
+  /** Locks the check's row: two results of one check must not race through the state machine. */
   public Optional<MonitoredCheck> findForUpdate(String id) {
     return Optional.ofNullable(id == null ? null : em.find(MonitoredCheck.class, id, LockModeType.PESSIMISTIC_WRITE));
   }

@@ -54,6 +54,7 @@ class ChannelSnapshotTest {
     assertEquals(Duration.ofSeconds(2), s.connectTimeout());
     assertEquals(Duration.ofSeconds(9), s.responseTimeout());
     assertEquals(Optional.of(30), s.rateLimit());
+    assertFalse(s.toString().contains("encrypted"), "not even the ciphertext in its text: " + s);
   }
 
   @Test
