@@ -38,7 +38,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@link AttemptWriter#record}, an attempt's write through a real group-commit writer on an H2 file migrated as
  * the app migrates it: the delivery's row is updated while it is unfinished, and otherwise (superseded while its
- * request was out, or pruned) the attempt is recorded without reopening it, or not at all.
+ * request was out, or pruned) the attempt is recorded without reopening it, or not at all; a channel deleted while
+ * the request was out is counted nowhere, and its attempt is still recorded.
  */
 class AttemptWriterTest {
   private static final String CHANNEL = "channel-w";
@@ -150,5 +151,15 @@ class AttemptWriterTest {
     execute("DELETE FROM delivery WHERE id = '" + id + "'");
     assertEquals(Optional.empty(), attempts.record(prepared(id), answered(200)));
     assertEquals("0", one("SELECT COUNT(*) FROM delivery_attempt"));
+  }
+
+  @Test
+  void anAttemptOnADeliveryWhoseChannelWasDeletedWhileItsRequestWasOutIsRecordedAndCountedNowhere() throws SQLException {
+    String id = claimed("check-e");
+    execute("DELETE FROM alert_channel WHERE id = '" + CHANNEL + "'"); // its deliveries stay, their channel emptied
+    assertEquals(Optional.empty(), attempts.record(prepared(id), answered(200)));
+    assertEquals("SUCCEEDED", one("SELECT status FROM delivery WHERE id = '" + id + "'"));
+    assertEquals("200", one("SELECT response_status FROM delivery_attempt WHERE delivery_id = '" + id + "'"));
+    assertEquals("0", one("SELECT COUNT(*) FROM channel_outcome_hour"));
   }
 }

@@ -22,15 +22,19 @@ public final class ChannelOutcomeCounts {
    * PostgreSQL: two instances may add the first count of an hour at once, and INSERT ... ON CONFLICT is the
    * form that cannot fail on that (its MERGE can). H2 has no ON CONFLICT ... DO UPDATE; its MERGE is safe here
    * because H2 locks the key's row for the rest of the transaction.
+   *
+   * <p>Both read the channel's row rather than take its id as a value: a delivery whose channel was deleted while
+   * its request was out still gets its attempt recorded, and adds no count (a value would break the counter's
+   * foreign key and fail the attempt's whole write with it).
    */
   static final String POSTGRESQL =
-      "INSERT INTO channel_outcome_hour (channel_id, hour_start, succeeded, failed) VALUES (?, ?, ?, ?)"
+      "INSERT INTO channel_outcome_hour (channel_id, hour_start, succeeded, failed) SELECT id, ?, ?, ? FROM alert_channel WHERE id = ?"
           + " ON CONFLICT (channel_id, hour_start) DO UPDATE SET succeeded = channel_outcome_hour.succeeded + EXCLUDED.succeeded,"
           + " failed = channel_outcome_hour.failed + EXCLUDED.failed";
 
   static final String H2 =
-      "MERGE INTO channel_outcome_hour t USING (SELECT CAST(? AS VARCHAR(36)) AS channel_id, CAST(? AS BIGINT) AS hour_start,"
-          + " CAST(? AS BIGINT) AS succeeded, CAST(? AS BIGINT) AS failed) s"
+      "MERGE INTO channel_outcome_hour t USING (SELECT id AS channel_id, CAST(? AS BIGINT) AS hour_start,"
+          + " CAST(? AS BIGINT) AS succeeded, CAST(? AS BIGINT) AS failed FROM alert_channel WHERE id = ?) s"
           + " ON t.channel_id = s.channel_id AND t.hour_start = s.hour_start"
           + " WHEN MATCHED THEN UPDATE SET succeeded = t.succeeded + s.succeeded, failed = t.failed + s.failed"
           + " WHEN NOT MATCHED THEN INSERT (channel_id, hour_start, succeeded, failed) VALUES (s.channel_id, s.hour_start, s.succeeded, s.failed)";
@@ -47,19 +51,22 @@ public final class ChannelOutcomeCounts {
     return Math.floorDiv(at.toEpochMilli(), HOUR_MS) * HOUR_MS;
   }
 
-  /** The upsert that adds (channel, hour, succeeded, failed), parameters 1 to 4, in the database's dialect. */
+  /**
+   * The upsert that adds (hour, succeeded, failed) to a channel, parameters 1 to 3 and the channel's id 4, in the
+   * database's dialect; it adds nothing when the channel no longer exists.
+   */
   static String upsertFor(boolean postgresql) {
     return postgresql ? POSTGRESQL : H2;
   }
 
-  /** Adds one finished delivery on the caller's connection, in its transaction. */
+  /** Adds one finished delivery on the caller's connection, in its transaction; nothing if its channel is gone. */
   public static void add(Connection c, String channelId, DeliveryStatus status, Instant finishedAt) throws SQLException {
     boolean postgresql = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
     try (PreparedStatement s = c.prepareStatement(upsertFor(postgresql))) {
-      s.setString(1, channelId);
-      s.setLong(2, hourOf(finishedAt));
-      s.setLong(3, status == DeliveryStatus.SUCCEEDED ? 1 : 0);
-      s.setLong(4, status == DeliveryStatus.FAILED ? 1 : 0);
+      s.setLong(1, hourOf(finishedAt));
+      s.setLong(2, status == DeliveryStatus.SUCCEEDED ? 1 : 0);
+      s.setLong(3, status == DeliveryStatus.FAILED ? 1 : 0);
+      s.setString(4, channelId);
       s.executeUpdate();
     }
   }

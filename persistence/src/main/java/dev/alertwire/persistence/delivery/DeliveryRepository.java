@@ -206,10 +206,10 @@ public class DeliveryRepository {
   public void countFinished(Delivery d, Instant now) {
     if (ChannelOutcomeCounts.counts(d.channelId(), d.kind(), d.status())) {
       em.createNativeQuery(ChannelOutcomeCounts.upsertFor(DatabaseSettings.url().startsWith("jdbc:postgresql:")))
-          .setParameter(1, d.channelId())
-          .setParameter(2, ChannelOutcomeCounts.hourOf(now))
-          .setParameter(3, d.status() == DeliveryStatus.SUCCEEDED ? 1L : 0L)
-          .setParameter(4, d.status() == DeliveryStatus.FAILED ? 1L : 0L)
+          .setParameter(1, ChannelOutcomeCounts.hourOf(now))
+          .setParameter(2, d.status() == DeliveryStatus.SUCCEEDED ? 1L : 0L)
+          .setParameter(3, d.status() == DeliveryStatus.FAILED ? 1L : 0L)
+          .setParameter(4, d.channelId())
           .executeUpdate();
     }
   }
