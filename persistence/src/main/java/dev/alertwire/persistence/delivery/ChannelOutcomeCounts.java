@@ -52,7 +52,7 @@ public final class ChannelOutcomeCounts {
   }
 
   /**
-   * The upsert that adds (hour, succeeded, failed) to a channel, parameters 1 to 3 and the channel's id 4, in the
+   * The upsert that adds (hour, succeeded, failed) to a channel, with {@link #parameters} in their order, in the
    * database's dialect; it adds nothing when the channel no longer exists.
    */
   static String upsertFor(boolean postgresql) {
@@ -63,11 +63,18 @@ public final class ChannelOutcomeCounts {
   public static void add(Connection c, String channelId, DeliveryStatus status, Instant finishedAt) throws SQLException {
     boolean postgresql = c.getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT).contains("postgres");
     try (PreparedStatement s = c.prepareStatement(upsertFor(postgresql))) {
-      s.setLong(1, hourOf(finishedAt));
-      s.setLong(2, status == DeliveryStatus.SUCCEEDED ? 1 : 0);
-      s.setLong(3, status == DeliveryStatus.FAILED ? 1 : 0);
-      s.setString(4, channelId);
+      Object[] values = parameters(channelId, status, finishedAt);
+      for (int i = 0; i < values.length; i++) {
+        s.setObject(i + 1, values[i]);
+      }
       s.executeUpdate();
     }
+  }
+
+  /** The upsert's parameters, in its order, for one delivery that finished with {@code status} at {@code at}. */
+  static Object[] parameters(String channelId, DeliveryStatus status, Instant at) {
+    return new Object[] {
+      hourOf(at), status == DeliveryStatus.SUCCEEDED ? 1L : 0L, status == DeliveryStatus.FAILED ? 1L : 0L, channelId
+    };
   }
 }

@@ -205,12 +205,12 @@ public class DeliveryRepository {
    */
   public void countFinished(Delivery d, Instant now) {
     if (ChannelOutcomeCounts.counts(d.channelId(), d.kind(), d.status())) {
-      em.createNativeQuery(ChannelOutcomeCounts.upsertFor(DatabaseSettings.url().startsWith("jdbc:postgresql:")))
-          .setParameter(1, ChannelOutcomeCounts.hourOf(now))
-          .setParameter(2, d.status() == DeliveryStatus.SUCCEEDED ? 1L : 0L)
-          .setParameter(3, d.status() == DeliveryStatus.FAILED ? 1L : 0L)
-          .setParameter(4, d.channelId())
-          .executeUpdate();
+      var upsert = em.createNativeQuery(ChannelOutcomeCounts.upsertFor(DatabaseSettings.url().startsWith("jdbc:postgresql:")));
+      Object[] values = ChannelOutcomeCounts.parameters(d.channelId(), d.status(), now);
+      for (int i = 0; i < values.length; i++) {
+        upsert.setParameter(i + 1, values[i]);
+      }
+      upsert.executeUpdate();
     }
   }
 
