@@ -12,9 +12,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -32,33 +31,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CommitDurabilityTest {
   @TempDir Path tmp;
-  private String dataDirBefore;
-  private String urlBefore;
-
-  @BeforeEach
-  void useADataDirectoryOfOurOwn() {
-    dataDirBefore = System.getProperty("alertwire.data.dir");
-    urlBefore = System.getProperty("alertwire.db.url");
-    System.clearProperty("alertwire.db.url");
-    System.setProperty("alertwire.data.dir", tmp.resolve("data").toString());
-  }
-
-  @AfterEach
-  void restore() {
-    restore("alertwire.data.dir", dataDirBefore);
-    restore("alertwire.db.url", urlBefore);
-  }
-
-  private static void restore(String name, String value) {
-    if (value == null) {
-      System.clearProperty(name);
-    } else {
-      System.setProperty(name, value);
-    }
-  }
+  @RegisterExtension final DefaultDatabaseIn database = new DefaultDatabaseIn();
 
   @Test
   void aCopyOfTheFileTakenRightAfterACommitHoldsIt() throws Exception {
+    database.use(tmp.resolve("data"));
     DatabaseSettings.H2Files files = DatabaseSettings.h2Files().orElseThrow();
     Path file = files.directory().resolve(files.prefix() + "mv.db");
     List<Integer> missing = new ArrayList<>();

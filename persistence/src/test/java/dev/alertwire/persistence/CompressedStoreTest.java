@@ -13,9 +13,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.stream.IntStream;
 import org.h2.mvstore.MVStoreTool;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -29,34 +28,10 @@ class CompressedStoreTest {
   }
 
   @TempDir Path tmp;
-  private String dataDirBefore;
-  private String urlBefore;
-
-  @BeforeEach
-  void useADataDirectoryOfOurOwn() {
-    dataDirBefore = System.getProperty("alertwire.data.dir");
-    urlBefore = System.getProperty("alertwire.db.url");
-    System.clearProperty("alertwire.db.url");
-  }
-
-  @AfterEach
-  void restore() {
-    restore("alertwire.data.dir", dataDirBefore);
-    restore("alertwire.db.url", urlBefore);
-  }
-
-  private static void restore(String name, String value) {
-    if (value == null) {
-      System.clearProperty(name);
-    } else {
-      System.setProperty(name, value);
-    }
-  }
+  @RegisterExtension final DefaultDatabaseIn database = new DefaultDatabaseIn();
 
   private Path dataDir(String name) {
-    Path dir = tmp.resolve(name);
-    System.setProperty("alertwire.data.dir", dir.toString());
-    return dir;
+    return database.use(tmp.resolve(name));
   }
 
   private static Connection open(String url) throws SQLException {
