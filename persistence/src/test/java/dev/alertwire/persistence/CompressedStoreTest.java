@@ -28,7 +28,7 @@ class CompressedStoreTest {
   }
 
   @TempDir Path tmp;
-  @RegisterExtension final DefaultDatabaseIn database = new DefaultDatabaseIn();
+  @RegisterExtension final DefaultDatabaseFixture database = new DefaultDatabaseFixture();
 
   private Path dataDir(String name) {
     return database.use(tmp.resolve(name));
