@@ -120,6 +120,42 @@ class AlertDeliveryIT {
   }
 
   @Test
+  void everyPageOfAFilteredHistoryHoldsTheNewestFirstRowsWhicheverEndItIsReadFrom() throws Exception {
+    // Pages past the middle are read oldest first and turned round (NewestFirstPage); pages of 2 over 7 and 5
+    // deliveries read both ways, a short last page included, and must give the whole list in its order.
+    ApiClient api = new ApiClient(base);
+    try (LoopbackReceiver receiver = new LoopbackReceiver()) {
+      receiver.answer(500);
+      receiver.answer(500);
+      JsonObject channel = createChannel(api, channelJson("paged", receiver.url("/paged")).add("maxRetries", 0).add("supersedeOlder", false));
+      String channelId = channel.getString("id");
+      for (int i = 0; i < 7; i++) {
+        postAlert(api, "paged-" + i);
+      }
+      receiver.await(7, WAIT);
+      String byChannel = "api/v1/deliveries?channelId=" + channelId;
+      awaitTotal(api, byChannel + "&status=failed", 2);
+      awaitTotal(api, byChannel + "&status=succeeded", 5);
+      for (String filter : List.of(byChannel, byChannel + "&status=succeeded")) {
+        JsonArray all = api.get(filter + "&size=50").json().getJsonArray("items");
+        List<String> whole = all.getValuesAs(JsonObject.class).stream().map(d -> d.getString("id")).toList();
+        List<String> paged = new java.util.ArrayList<>();
+        for (int page = 1; page <= (whole.size() + 1) / 2; page++) {
+          JsonObject reply = api.get(filter + "&size=2&page=" + page).json();
+          assertEquals(whole.size(), reply.getInt("total"), filter);
+          reply.getJsonArray("items").getValuesAs(JsonObject.class).forEach(d -> paged.add(d.getString("id")));
+        }
+        assertEquals(whole, paged, filter + ": the pages of 2, in turn, are the list");
+        List<String> created = all.getValuesAs(JsonObject.class).stream().map(d -> d.getString("created")).toList();
+        List<String> newestFirst = new java.util.ArrayList<>(created);
+        newestFirst.sort(java.util.Comparator.comparing(Instant::parse).reversed());
+        assertEquals(newestFirst, created, "the list is newest first");
+      }
+      api.delete("api/v1/alert-channels/" + channelId);
+    }
+  }
+
+  @Test
   void failingReceiverIsRetriedUntilItAnswers() throws Exception {
     ApiClient api = new ApiClient(base);
     try (LoopbackReceiver receiver = new LoopbackReceiver()) {
@@ -241,6 +277,19 @@ class AlertDeliveryIT {
       }
     }
     throw new AssertionError("no delivery for channel " + channelId + " in " + accepted);
+  }
+
+  private static void awaitTotal(ApiClient api, String query, int total) throws Exception {
+    long end = System.nanoTime() + WAIT.toNanos();
+    int now;
+    do {
+      now = api.get(query).json().getInt("total");
+      if (now == total) {
+        return;
+      }
+      Thread.sleep(100);
+    } while (System.nanoTime() < end);
+    throw new AssertionError(query + ": " + now + " deliveries, not " + total);
   }
 
   private static JsonObject awaitStatus(ApiClient api, String deliveryId, String status) throws Exception {

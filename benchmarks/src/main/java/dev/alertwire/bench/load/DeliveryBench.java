@@ -176,9 +176,10 @@ public final class DeliveryBench {
     long[] arrivals = receiver.arrivals();
     System.out.printf(Locale.ROOT,
         "rate %d alerts/s for %d s: posted %d in %.1f s (%.0f/s), accepted %d, refused/failed %d, schedule blocked %d;"
-            + " received %d%s; app CPU %.0f%% of one core; data directory %.0f MiB; %s%n",
+            + " received %d%s, of them repeats %d; app CPU %.0f%% of one core; data directory %.0f MiB; %s%n",
         rate, seconds, total, postedIn / 1e9, total / (postedIn / 1e9), accepted.get(), refused.get(), blocked.get(),
-        receiver.count(), all ? "" : " (NOT ALL ARRIVED within 120 s after the last post)", cpu, dirSize(dataDir) / 1048576.0, load());
+        receiver.count(), all ? "" : " (NOT ALL ARRIVED within 120 s after the last post)", receiver.repeats(), cpu,
+        dirSize(dataDir) / 1048576.0, load());
     System.out.printf(Locale.ROOT, "  post -> received (ms): %s%n", percentiles(lat));
     System.out.printf(Locale.ROOT, "  POST /api/v1/alerts answer (ms): %s%n", percentiles(post));
     System.out.printf(Locale.ROOT, "  deliveries/s over the run: %s%n", perSecond(arrivals));
@@ -186,11 +187,7 @@ public final class DeliveryBench {
   }
 
   private boolean awaitArrivals(long expected, int maxSeconds) throws InterruptedException {
-    long end = System.nanoTime() + maxSeconds * 1_000_000_000L;
-    while (receiver.count() < expected && System.nanoTime() < end) {
-      Thread.sleep(20);
-    }
-    return receiver.count() >= expected;
+    return awaitArrivals(receiver, expected, maxSeconds);
   }
 
   /** Waits (bounded) until nothing more arrives, so one scenario's tail does not count in the next. */
@@ -268,11 +265,11 @@ public final class DeliveryBench {
     System.out.printf(Locale.ROOT,
         "max, %d channel(s), %d posters, %d s: accepted %d alerts (%.0f/s), failed %d; SUSTAINED %.0f deliveries/s while posting"
             + " (%d received); app CPU %.0f%% of one core; backlog at the end %d, cleared %.1f s later (%.0f deliveries/s)%s;"
-            + " data directory %.0f MiB; %s%n",
+            + " repeats %d; data directory %.0f MiB; %s%n",
         channels, posters, seconds, accepted.get(), accepted.get() / (postedNanos / 1e9), failed.get(),
         atPostEnd / (postedNanos / 1e9), atPostEnd, cpu, expected - atPostEnd, Math.max(0, clearSeconds),
         (expected - atPostEnd) / Math.max(0.001, clearSeconds), all ? "" : " (NOT ALL ARRIVED within 600 s)",
-        dirSize(dataDir) / 1048576.0, load());
+        receiver.repeats(), dirSize(dataDir) / 1048576.0, load());
     System.out.printf(Locale.ROOT, "  deliveries/s over the run: %s%n", perSecond(receiver.arrivals()));
     System.out.printf(Locale.ROOT, "  post -> received (ms): %s%n", percentiles(receiver.latencies()));
     lastSustained = Math.max(lastSustained, atPostEnd / (postedNanos / 1e9));
@@ -321,9 +318,10 @@ public final class DeliveryBench {
       long answered = System.nanoTime() - t0;
       boolean all = awaitArrivals(n, 120);
       System.out.printf(Locale.ROOT,
-          "fan-out round %d: POST answered %d in %.0f ms; first request received after %.0f ms, last (%d of %d) after %.0f ms%s; %s%n",
+          "fan-out round %d: POST answered %d in %.0f ms; first request received after %.0f ms, last (%d of %d) after %.0f ms%s;"
+              + " repeats %d; %s%n",
           round, r.statusCode(), answered / 1e6, (receiver.firstArrival() - t0) / 1e6, receiver.count(), n,
-          (receiver.lastArrival() - t0) / 1e6, all ? "" : " (NOT ALL ARRIVED within 120 s)", load());
+          (receiver.lastArrival() - t0) / 1e6, all ? "" : " (NOT ALL ARRIVED within 120 s)", receiver.repeats(), load());
     }
     long deleted = System.nanoTime();
     api.deleteChannels();
@@ -389,9 +387,9 @@ public final class DeliveryBench {
       long up = System.nanoTime();
       boolean all = awaitArrivals(down, accepted.get(), 600);
       System.out.printf(Locale.ROOT,
-          "storm: receiver back; %d of %d received %.1f s later (first after %.1f s)%s%n",
+          "storm: receiver back; %d of %d received %.1f s later (first after %.1f s)%s; repeats %d%n",
           down.count(), accepted.get(), (down.lastArrival() - up) / 1e9, (down.firstArrival() - up) / 1e9,
-          all ? "" : " (NOT ALL within 600 s)");
+          all ? "" : " (NOT ALL within 600 s)", down.repeats());
       long finishEnd = System.nanoTime() + 120_000_000_000L;
       long left = 0;
       while (System.nanoTime() < finishEnd && (left = api.total("status=retrying&size=1&channelId=" + stormChannel)) > 0) {
@@ -402,12 +400,13 @@ public final class DeliveryBench {
     }
   }
 
+  /** Waits (bounded) until this many different deliveries arrived: a repeat does not stand in for a missing one. */
   private static boolean awaitArrivals(Receiver r, long expected, int maxSeconds) throws InterruptedException {
     long end = System.nanoTime() + maxSeconds * 1_000_000_000L;
-    while (r.count() < expected && System.nanoTime() < end) {
+    while (r.count() - r.repeats() < expected && System.nanoTime() < end) {
       Thread.sleep(20);
     }
-    return r.count() >= expected;
+    return r.count() - r.repeats() >= expected;
   }
 
   // ------------------------------------------------------------------------------------------- helpers

@@ -10,8 +10,10 @@ import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -19,7 +21,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * to every request. It records each request's arrival (System.nanoTime) and, when the body carries
  * {@code "t0":"<nanoTime>"} (the send time the load driver put in the alert and the channel template
  * copied), the latency from posting the alert to the request being here. The driver and this receiver
- * run in one JVM, so both clocks are the same System.nanoTime.
+ * run in one JVM, so both clocks are the same System.nanoTime. It counts the requests that repeat a delivery
+ * id ({@code X-Alertwire-Delivery-Id}) already received since the last reset: every one was answered 200, so
+ * a repeat is a delivery sent again after a success (allowed, as delivery is at least once, but never
+ * expected while the receiver answers at once).
  *
  * <p>{@code java ... Receiver PORT SECONDS} runs it alone for a plain load client (wrk) to measure its
  * ceiling; it stops by itself after SECONDS.
@@ -35,6 +40,9 @@ public final class Receiver implements AutoCloseable {
   private final long[] arrivals;
   private final AtomicLong count = new AtomicLong();
   private final AtomicLong withT0 = new AtomicLong();
+  private final AtomicLong repeats = new AtomicLong();
+  /** Delivery ids received since the last reset; the selector thread's alone, but for {@link #reset}. */
+  private final Set<String> seen = new HashSet<>();
   private volatile long firstArrival;
   private volatile long lastArrival;
   private volatile boolean running;
@@ -85,12 +93,21 @@ public final class Receiver implements AutoCloseable {
   public synchronized void reset() {
     count.set(0);
     withT0.set(0);
+    repeats.set(0);
+    synchronized (seen) {
+      seen.clear();
+    }
     firstArrival = 0;
     lastArrival = 0;
   }
 
   public long count() {
     return count.get();
+  }
+
+  /** Requests whose delivery id had already been received since the last reset. */
+  public long repeats() {
+    return repeats.get();
   }
 
   public long firstArrival() {
@@ -192,11 +209,12 @@ public final class Receiver implements AutoCloseable {
         break;
       }
       int bodyStart = headerEnd + 4;
-      int length = contentLength(buf, start, headerEnd);
+      String headers = new String(buf, start, headerEnd - start, StandardCharsets.ISO_8859_1);
+      int length = Integer.parseInt(header(headers, "content-length:", "0"));
       if (bodyStart + length > end) {
         break;
       }
-      arrived(buf, bodyStart, bodyStart + length);
+      arrived(buf, bodyStart, bodyStart + length, header(headers, "x-alertwire-delivery-id:", null));
       conn.out.add(ByteBuffer.wrap(OK));
       start = bodyStart + length;
     }
@@ -207,8 +225,17 @@ public final class Receiver implements AutoCloseable {
     flush(key);
   }
 
-  private void arrived(byte[] buf, int from, int to) {
+  private void arrived(byte[] buf, int from, int to, String deliveryId) {
     long now = System.nanoTime();
+    if (deliveryId != null) {
+      boolean first;
+      synchronized (seen) {
+        first = seen.add(deliveryId);
+      }
+      if (!first) {
+        repeats.incrementAndGet();
+      }
+    }
     long i = count.getAndIncrement();
     if (i == 0) {
       firstArrival = now;
@@ -274,20 +301,20 @@ public final class Receiver implements AutoCloseable {
     return -1;
   }
 
-  private static int contentLength(byte[] buf, int from, int to) {
-    String headers = new String(buf, from, to - from, StandardCharsets.ISO_8859_1);
+  /** The value of the first header of this name (given lower case, with its colon), or {@code absent}. */
+  private static String header(String headers, String nameAndColon, String absent) {
     int lineStart = 0;
     while (lineStart < headers.length()) {
       int lineEnd = headers.indexOf("\r\n", lineStart);
       if (lineEnd < 0) {
         lineEnd = headers.length();
       }
-      if (lineEnd - lineStart > 15 && headers.regionMatches(true, lineStart, "content-length:", 0, 15)) {
-        return Integer.parseInt(headers.substring(lineStart + 15, lineEnd).trim());
+      if (lineEnd - lineStart > nameAndColon.length() && headers.regionMatches(true, lineStart, nameAndColon, 0, nameAndColon.length())) {
+        return headers.substring(lineStart + nameAndColon.length(), lineEnd).trim();
       }
       lineStart = lineEnd + 2;
     }
-    return 0;
+    return absent;
   }
 
   public static void main(String[] args) throws Exception {

@@ -28,7 +28,14 @@ public class ConsoleDeliveries {
   public record Page(List<Row> rows, long total) {}
 
   public Page page(DeliverySearch.Criteria criteria, int offset, int limit) {
-    long total = search.count(criteria);
+    return page(criteria, offset, limit, search.count(criteria));
+  }
+
+  /**
+   * @param total what {@link #count} answered for these criteria just before, in the same request: the table
+   *     asks for the count and then for the page, and a filtered count is the dearer of the two queries
+   */
+  public Page page(DeliverySearch.Criteria criteria, int offset, int limit, long total) {
     List<Delivery> items = search.page(criteria, offset, limit, total);
     Map<String, EventLabel> labels = history.labels(items.stream().map(Delivery::eventId).distinct().toList());
     return new Page(

@@ -226,13 +226,14 @@ public class DeliveryRepository {
       return List.of();
     }
     Map<String, Object> params = new HashMap<>();
+    NewestFirstPage window = NewestFirstPage.of(offset, limit, matching);
     TypedQuery<Delivery> query =
         em.createQuery(
             "SELECT d FROM Delivery d" + where(filter, params) + " ORDER BY "
-                + newestFirst(leading(filter.channelId(), filter.status(), filter.alertType())),
+                + window.order(leading(filter.channelId(), filter.status(), filter.alertType())),
             Delivery.class);
     params.forEach(query::setParameter);
-    return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    return window.newestFirst(query.setFirstResult(window.first()).setMaxResults(window.max()).getResultList());
   }
 
   /**
@@ -241,7 +242,7 @@ public class DeliveryRepository {
    * created_at alone, it sorts every match (200,000 for a channel of a million deliveries: a second).
    */
   public static String newestFirst(String fixedColumn) {
-    return (fixedColumn == null ? "" : fixedColumn + ", ") + "d.createdAt DESC, d.id DESC";
+    return NewestFirstPage.of(0, 1, 1).order(fixedColumn);
   }
 
   /** The column of the filters given whose newest-first index a page reads: channel, else status, else alert type. */

@@ -55,16 +55,19 @@ public class DeliverySearch {
     }
     Map<String, Object> params = new HashMap<>();
     Sort sort = criteria.sort() == null ? Sort.CREATED : criteria.sort();
+    // Only the default order, newest first, has an index to read from either end.
+    NewestFirstPage window =
+        sort == Sort.CREATED && !criteria.ascending() ? NewestFirstPage.of(offset, limit, matching) : new NewestFirstPage(false, offset, limit);
     String order =
         sort == Sort.CREATED && !criteria.ascending()
-            ? DeliveryRepository.newestFirst(DeliveryRepository.leading(criteria.channelId(), criteria.status(), criteria.alertType()))
+            ? window.order(DeliveryRepository.leading(criteria.channelId(), criteria.status(), criteria.alertType()))
             : sort.path + (criteria.ascending() ? " ASC" : " DESC") + ", d.createdAt DESC, d.id DESC";
     TypedQuery<Delivery> query =
         em.createQuery(
             "SELECT d FROM Delivery d" + where(criteria, params) + " ORDER BY " + order,
             Delivery.class);
     params.forEach(query::setParameter);
-    return query.setFirstResult(offset).setMaxResults(limit).getResultList();
+    return window.newestFirst(query.setFirstResult(window.first()).setMaxResults(window.max()).getResultList());
   }
 
   public long count(Criteria criteria) {

@@ -117,4 +117,33 @@ class HistoryIndexesTest {
         + " ORDER BY ALERT_TYPE, CREATED_AT DESC, ID DESC OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY");
     assertTrue(page.contains("DELIVERY_TYPE_NEWEST") && page.contains("index sorted"), page);
   }
+
+  @Test
+  void aPageNearTheOldestEndReadsTheSameIndexesFromTheirOtherEndWithoutSorting() throws SQLException {
+    // What NewestFirstPage has DeliveryRepository and DeliverySearch send for a page past the middle.
+    String oldest = "OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY";
+    assertReadInOrder("DELIVERY_NEWEST", plan("SELECT ID FROM DELIVERY ORDER BY CREATED_AT ASC, ID ASC " + oldest));
+    assertReadInOrder("DELIVERY_CHANNEL_NEWEST", plan("SELECT ID FROM DELIVERY WHERE CHANNEL_ID = 'channel-2'"
+        + " AND CREATED_AT < 9223372036854775807 ORDER BY CHANNEL_ID DESC, CREATED_AT ASC, ID ASC " + oldest));
+    assertReadInOrder("DELIVERY_STATUS_NEWEST", plan("SELECT ID FROM DELIVERY WHERE STATUS = 'FAILED'"
+        + " ORDER BY STATUS DESC, CREATED_AT ASC, ID ASC " + oldest));
+    assertReadInOrder("DELIVERY_TYPE_NEWEST", plan("SELECT ID FROM DELIVERY WHERE ALERT_TYPE = 'ALERT_RECOVERY'"
+        + " ORDER BY ALERT_TYPE DESC, CREATED_AT ASC, ID ASC " + oldest));
+  }
+
+  @Test
+  void aChannelsDeliveriesOfOneStatusAreCountedAndPagedFromTheChannelsIndexAlone() throws SQLException {
+    // Since V14 the status is in the channel's index: the status is checked there, not in a row per entry.
+    String where = " WHERE ((CHANNEL_ID = 'channel-2') AND (CREATED_AT < 9223372036854775807)) AND (STATUS = 'FAILED')";
+    String count = plan("SELECT COUNT(ID) FROM DELIVERY" + where);
+    assertTrue(count.contains("DELIVERY_CHANNEL_NEWEST: STATUS = 'FAILED'"), count);
+    String page = plan("SELECT ID FROM DELIVERY" + where + " ORDER BY CHANNEL_ID, CREATED_AT DESC, ID DESC OFFSET 0 ROWS FETCH NEXT 50 ROWS ONLY");
+    assertTrue(page.contains("DELIVERY_CHANNEL_NEWEST: STATUS = 'FAILED'"), page);
+    assertReadInOrder("DELIVERY_CHANNEL_NEWEST", page);
+  }
+
+  /** The plan reads this index and needs no sort after it: not even a partial one ("index sorted: 1 of 3 columns"). */
+  private static void assertReadInOrder(String index, String plan) {
+    assertTrue(plan.contains("PUBLIC." + index) && plan.contains("/* index sorted */"), plan);
+  }
 }

@@ -22,7 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * An upgrade keeps a user's data: a database written by the release before issue 14's schema changes (schema
  * V11, deliveries of every kind and status in it) is migrated to the newest schema. The channel list's hourly
  * outcome counters (V12) hold what counting the deliveries gave, and counting one more delivery adds to its
- * hour; every delivery carries its event's alert type (V13) and the history's indexes are all there. On H2 always; on PostgreSQL too when
+ * hour; every delivery carries its event's alert type (V13) and the history's indexes are all there, the channel's with the
+ * status (V14). On H2 always; on PostgreSQL too when
  * ALERTWIRE_TEST_POSTGRES_URL names a database (CI sets it; {@code scripts/postgres-for-tests.sh} makes one),
  * in a schema of its own that the test drops.
  */
@@ -88,7 +89,7 @@ class SchemaUpgradeTest {
       c.commit();
     }
 
-    assertEquals(2, flyway(database, null).migrate().migrationsExecuted);
+    assertEquals(3, flyway(database, null).migrate().migrationsExecuted);
     assertEquals(0, flyway(database, null).info().pending().length, "nothing left to apply");
     try (Connection c = DriverManager.getConnection(database.url(), database.user(), database.password())) {
       assertEquals("a@" + T0 + "=2/1, a@" + (T0 + HOUR) + "=0/1, b@" + T0 + "=1/0", counters(c), "what the upgrade counted");
@@ -103,13 +104,20 @@ class SchemaUpgradeTest {
       try (ResultSet r = c.getMetaData().getIndexInfo(null, database.schema() == null ? "PUBLIC" : database.schema(),
           database.schema() == null ? "DELIVERY" : "delivery", false, false)) {
         java.util.Set<String> names = new java.util.TreeSet<>();
+        java.util.Map<Integer, String> channelNewest = new java.util.TreeMap<>();
         while (r.next()) {
           if (r.getString("INDEX_NAME") != null) {
-            names.add(r.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT));
+            String name = r.getString("INDEX_NAME").toLowerCase(java.util.Locale.ROOT);
+            names.add(name);
+            if (name.equals("delivery_channel_newest")) {
+              channelNewest.put(r.getInt("ORDINAL_POSITION"), r.getString("COLUMN_NAME").toLowerCase(java.util.Locale.ROOT));
+            }
           }
         }
         assertTrue(names.containsAll(List.of("delivery_newest", "delivery_check", "delivery_next", "delivery_channel_newest",
             "delivery_status_newest", "delivery_type_newest")), "the indexes dropped for the backfill are back: " + names);
+        assertEquals(List.of("channel_id", "created_at", "id", "status"), List.copyOf(channelNewest.values()),
+            "the channel's index carries the status (V14)");
       }
 
       c.setAutoCommit(false);

@@ -66,15 +66,29 @@ public class DeliveriesBacking implements Serializable {
   public class Rows extends LazyDataModel<ConsoleDeliveries.Row> {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * What {@link #count} answered, and in which request, for the {@link #load} PrimeFaces calls right after it
+     * in the same request: one count a page, not two. A count from an earlier request is never used.
+     */
+    private transient Long counted;
+
+    private transient jakarta.faces.context.FacesContext countedIn;
+
     @Override
     public int count(Map<String, FilterMeta> filterBy) {
-      return (int) Math.min(Integer.MAX_VALUE, deliveries.count(criteria(null)));
+      counted = deliveries.count(criteria(null));
+      countedIn = jakarta.faces.context.FacesContext.getCurrentInstance();
+      return (int) Math.min(Integer.MAX_VALUE, counted);
     }
 
     @Override
     public List<ConsoleDeliveries.Row> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
       SortMeta sort = sortBy == null || sortBy.isEmpty() ? null : sortBy.values().iterator().next();
-      ConsoleDeliveries.Page page = deliveries.page(criteria(sort), first, pageSize);
+      Long total = countedIn != null && countedIn == jakarta.faces.context.FacesContext.getCurrentInstance() ? counted : null;
+      counted = null;
+      countedIn = null;
+      ConsoleDeliveries.Page page =
+          total == null ? deliveries.page(criteria(sort), first, pageSize) : deliveries.page(criteria(sort), first, pageSize, total);
       setRowCount((int) Math.min(Integer.MAX_VALUE, page.total()));
       return page.rows();
     }
