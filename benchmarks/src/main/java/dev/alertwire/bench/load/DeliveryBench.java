@@ -159,6 +159,7 @@ public final class DeliveryBench {
                   accepted.incrementAndGet();
                 } else {
                   refused.incrementAndGet();
+                  why(r == null ? null : r.statusCode(), e);
                 }
                 outstanding.release();
               });
@@ -183,7 +184,26 @@ public final class DeliveryBench {
     System.out.printf(Locale.ROOT, "  post -> received (ms): %s%n", percentiles(lat));
     System.out.printf(Locale.ROOT, "  POST /api/v1/alerts answer (ms): %s%n", percentiles(post));
     System.out.printf(Locale.ROOT, "  deliveries/s over the run: %s%n", perSecond(arrivals));
+    printWhyFailed();
     Files.write(out.resolve("latency-" + rate + ".txt"), Arrays.stream(lat).mapToObj(Long::toString).toList());
+  }
+
+  /** Why posts were refused or failed, the first few of each run: printed with the run, then forgotten. */
+  private final java.util.Queue<String> whyFailed = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  private void why(Integer status, Throwable failure) {
+    if (whyFailed.size() < 5) {
+      Throwable cause = (failure instanceof java.util.concurrent.ExecutionException || failure instanceof java.util.concurrent.CompletionException) && failure.getCause() != null ? failure.getCause() : failure;
+      whyFailed.add(status != null ? "HTTP " + status : cause == null ? "no answer" : cause.getClass().getSimpleName() + ": " + cause.getMessage());
+    }
+  }
+
+  /** Prints why posts failed since the last call, if any did. */
+  private void printWhyFailed() {
+    if (!whyFailed.isEmpty()) {
+      System.out.printf(Locale.ROOT, "  posts refused or failed, the first %d: %s%n", whyFailed.size(), String.join("; ", whyFailed));
+      whyFailed.clear();
+    }
   }
 
   private boolean awaitArrivals(long expected, int maxSeconds) throws InterruptedException {
@@ -245,8 +265,12 @@ public final class DeliveryBench {
                     long t0 = System.nanoTime();
                     HttpResponse<Void> r = api.postAsync("/api/v1/alerts", alert(t0)).get(60, TimeUnit.SECONDS);
                     (r.statusCode() == 202 ? accepted : failed).incrementAndGet();
+                    if (r.statusCode() != 202) {
+                      why(r.statusCode(), null);
+                    }
                   } catch (Exception e) {
                     failed.incrementAndGet();
+                    why(null, e);
                   }
                 }
               });
@@ -272,6 +296,7 @@ public final class DeliveryBench {
         receiver.repeats(), dirSize(dataDir) / 1048576.0, load());
     System.out.printf(Locale.ROOT, "  deliveries/s over the run: %s%n", perSecond(receiver.arrivals()));
     System.out.printf(Locale.ROOT, "  post -> received (ms): %s%n", percentiles(receiver.latencies()));
+    printWhyFailed();
     lastSustained = Math.max(lastSustained, atPostEnd / (postedNanos / 1e9));
   }
 
