@@ -7,8 +7,8 @@ import java.util.List;
 /**
  * Where a page of the newest-first history is read from. A page nearer the oldest delivery than the newest is
  * read as a page of the oldest-first order and turned round: the database reads the same index from its
- * other end (H2 2.4.240 and PostgreSQL both do, checked in {@code HistoryIndexesTest}) and skips the rows
- * after the page instead of the many more before it. The last page of 1,000,000 deliveries skipped 999,950
+ * other end (H2 2.4.240 does, without a sort, checked in {@code HistoryIndexesTest}; PostgreSQL reads a b-tree
+ * either way) and skips the rows after the page instead of the many more before it. The last page of 1,000,000 deliveries skipped 999,950
  * index entries (docs/benchmarks.md, section 19).
  *
  * <p>The count the page is cut from is taken just before, in the same transaction; deliveries accepted in
