@@ -280,28 +280,26 @@ class AlertDeliveryIT {
   }
 
   private static void awaitTotal(ApiClient api, String query, int total) throws Exception {
-    long end = System.nanoTime() + WAIT.toNanos();
-    int now;
-    do {
-      now = api.get(query).json().getInt("total");
-      if (now == total) {
-        return;
-      }
-      Thread.sleep(100);
-    } while (System.nanoTime() < end);
-    throw new AssertionError(query + ": " + now + " deliveries, not " + total);
+    awaitJson(api, query, list -> list.getInt("total") == total, query + ": not " + total + " deliveries");
   }
 
   private static JsonObject awaitStatus(ApiClient api, String deliveryId, String status) throws Exception {
+    return awaitJson(api, "api/v1/deliveries/" + deliveryId, d -> status.equals(d.getString("status")),
+        "delivery " + deliveryId + " did not reach " + status);
+  }
+
+  /** GETs {@code path} until its answer passes {@code done}, for up to {@link #WAIT}; the last answer otherwise fails. */
+  private static JsonObject awaitJson(ApiClient api, String path, java.util.function.Predicate<JsonObject> done, String failure)
+      throws Exception {
     long end = System.nanoTime() + WAIT.toNanos();
-    JsonObject detail;
+    JsonObject answer;
     do {
-      detail = api.get("api/v1/deliveries/" + deliveryId).json();
-      if (status.equals(detail.getString("status"))) {
-        return detail;
+      answer = api.get(path).json();
+      if (done.test(answer)) {
+        return answer;
       }
       Thread.sleep(100);
     } while (System.nanoTime() < end);
-    throw new AssertionError("delivery " + deliveryId + " did not reach " + status + ": " + detail);
+    throw new AssertionError(failure + ": " + answer);
   }
 }

@@ -233,7 +233,7 @@ public class DeliveryRepository {
                 + window.order(leading(filter.channelId(), filter.status(), filter.alertType())),
             Delivery.class);
     params.forEach(query::setParameter);
-    return window.newestFirst(query.setFirstResult(window.first()).setMaxResults(window.max()).getResultList());
+    return window.read(query);
   }
 
   /**

@@ -56,10 +56,10 @@ public class DeliverySearch {
     Map<String, Object> params = new HashMap<>();
     Sort sort = criteria.sort() == null ? Sort.CREATED : criteria.sort();
     // Only the default order, newest first, has an index to read from either end.
-    NewestFirstPage window =
-        sort == Sort.CREATED && !criteria.ascending() ? NewestFirstPage.of(offset, limit, matching) : new NewestFirstPage(false, offset, limit);
+    boolean newestFirst = sort == Sort.CREATED && !criteria.ascending();
+    NewestFirstPage window = newestFirst ? NewestFirstPage.of(offset, limit, matching) : new NewestFirstPage(false, offset, limit);
     String order =
-        sort == Sort.CREATED && !criteria.ascending()
+        newestFirst
             ? window.order(DeliveryRepository.leading(criteria.channelId(), criteria.status(), criteria.alertType()))
             : sort.path + (criteria.ascending() ? " ASC" : " DESC") + ", d.createdAt DESC, d.id DESC";
     TypedQuery<Delivery> query =
@@ -67,7 +67,7 @@ public class DeliverySearch {
             "SELECT d FROM Delivery d" + where(criteria, params) + " ORDER BY " + order,
             Delivery.class);
     params.forEach(query::setParameter);
-    return window.newestFirst(query.setFirstResult(window.first()).setMaxResults(window.max()).getResultList());
+    return window.read(query);
   }
 
   public long count(Criteria criteria) {

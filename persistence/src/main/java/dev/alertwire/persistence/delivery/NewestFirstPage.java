@@ -38,6 +38,11 @@ record NewestFirstPage(boolean fromOldest, int first, int max) {
     return lead + (fromOldest ? "d.createdAt ASC, d.id ASC" : "d.createdAt DESC, d.id DESC");
   }
 
+  /** Runs the query, built with {@link #order}, for this page: its rows, newest first. */
+  <T> List<T> read(jakarta.persistence.TypedQuery<T> query) {
+    return newestFirst(query.setFirstResult(first).setMaxResults(max).getResultList());
+  }
+
   /** The rows read, newest first. */
   <T> List<T> newestFirst(List<T> read) {
     if (!fromOldest) {
