@@ -45,15 +45,19 @@ public class DeliveriesBacking implements Serializable {
   void load() {
     channelChoices = channels.targets();
     checkChoices = channels.checks();
-    hours = deliveries.lastDay(java.time.Instant.now());
-    busiestHour = hours.stream().mapToLong(ConsoleDeliveries.Hour::total).max().orElse(0);
   }
 
+  /** The chart's hours, counted when the chart's own request first asks (it loads after the page). */
   public List<ConsoleDeliveries.Hour> getHours() {
+    if (hours == null) {
+      hours = deliveries.lastDay(java.time.Instant.now());
+      busiestHour = hours.stream().mapToLong(ConsoleDeliveries.Hour::total).max().orElse(0);
+    }
     return hours;
   }
 
   public long getBusiestHour() {
+    getHours();
     return busiestHour;
   }
 
